@@ -1,0 +1,25 @@
+// Package motif finds recurring melodies in audio.
+//
+// It reads WAV files (PCM 8–32 bit, IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE, 1–8 channels) by
+// streaming, computes chroma features (12 pitch classes over time; STFT, HPCP or CENS; tuning
+// estimated), and compares two tracks for a shared melody across key, tempo, instrumentation and
+// accompaniment, saying where it is: the aligned time spans in both, the transposition and a score.
+//
+// The usual flow:
+//
+//	a, err := motif.AnalyzeFile("trailer.wav", motif.ChromaOptions{})
+//	...
+//	b, err := motif.AnalyzeFile("ballad.wav", motif.ChromaOptions{})
+//	...
+//	r := motif.Compare(a, b, motif.CompareOptions{})
+//	fmt.Println(r.Score, r.Transposition, r.TempoRatio, r.Segments)
+//
+// Conventions: pitch class 0 is C and 9 is A; times are seconds; a transposition is the shift in
+// semitones (-5..6) that takes A's pitch classes to B's; a tempo ratio is B's tempo relative to
+// A's (a ballad at 0.7 times the tempo of the trailer gives 0.7). Scores are in [0, 1] and
+// calibrated so that 0.5 is the decision threshold: at or above it, the same melody is there.
+//
+// Bad input is reported as an error that names the file; the decoder's *FormatError
+// (malformed file) and *UnsupportedError (valid but unsupported, such as compressed WAV or
+// RF64) can be told apart with errors.As.
+package motif
