@@ -1,9 +1,6 @@
 package motif
 
-import (
-	"runtime"
-	"sync"
-)
+import "github.com/leitmotif-audio/leitmotif/internal/parallel"
 
 // RankEntry is the score of one ordered pair of a ranking.
 type RankEntry struct {
@@ -37,36 +34,9 @@ func Rank(tracks []*Track, opt RankOptions) []RankEntry {
 			}
 		}
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
-		next = make(chan int)
-	)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				e := &entries[i]
-				e.Result = CompareTracks(tracks[e.Query], tracks[e.Candidate], opt.CompareOptions)
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, len(entries))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range entries {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(entries), opt.Workers, func(i int) {
+		e := &entries[i]
+		e.Result = CompareTracks(tracks[e.Query], tracks[e.Candidate], opt.CompareOptions)
+	}, opt.Progress)
 	return entries
 }
