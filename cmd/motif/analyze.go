@@ -12,15 +12,18 @@ import (
 func analyzeAll(paths []string, stderr io.Writer, progress bool) ([]*motif.Features, error) {
 	feats := make([]*motif.Features, len(paths))
 	errs := make([]error, len(paths))
+	var bar *progressBar
 	var report func(done, total int)
 	if progress {
-		bar := newProgressBar(stderr, "analysing")
+		bar = newProgressBar(stderr, "analysing")
 		report = bar.update
-		defer bar.finish()
 	}
 	parallel.For(len(paths), 0, func(i int) {
 		feats[i], errs[i] = motif.AnalyzeFile(paths[i], motif.ChromaOptions{})
 	}, report)
+	if bar != nil {
+		bar.finish() // clear the bar before any warning is printed
+	}
 	for i, err := range errs {
 		if err != nil {
 			return nil, err
