@@ -1,0 +1,129 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+func main() {
+	out := flag.String("out", "testdata", "output directory (gets dev/ and examples/)")
+	sf2 := flag.String("sf2", "/usr/share/sounds/sf2/FluidR3_GM.sf2", "General MIDI soundfont")
+	only := flag.String("only", "", "build only this part: dev or examples")
+	midi := flag.Bool("midi", false, "also keep the MIDI files (in OUT/midi, not committed)")
+	jobs := flag.Int("j", 2, "parallel renders")
+	flag.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: makedevset [-out DIR] [-sf2 FILE] [-only dev|examples] [-midi] [-j N]\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() > 0 || (*only != "" && *only != "dev" && *only != "examples") || *jobs < 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(*out, *sf2, *only, *midi, *jobs); err != nil {
+		fmt.Fprintln(os.Stderr, "makedevset:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out, sf2, only string, midi bool, jobs int) error {
+	tmp, err := os.MkdirTemp("", "makedevset")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	r := &Renderer{SF2: sf2, Tmp: tmp}
+	if err := r.Check(); err != nil {
+		return err
+	}
+	if only == "" || only == "dev" {
+		dir := filepath.Join(out, "dev")
+		if err := build(r, dir, devPlan(), midi, jobs); err != nil {
+			return err
+		}
+	}
+	if only == "" || only == "examples" {
+		dir := filepath.Join(out, "examples")
+		if err := build(r, dir, examplesPlan(), midi, jobs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// build renders the entries into dir and writes its manifest files.
+func build(r *Renderer, dir string, entries []Entry, midi bool, jobs int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	rr := *r
+	if midi {
+		rr.MIDIDir = filepath.Join(filepath.Dir(dir), "midi", filepath.Base(dir))
+		if err := os.MkdirAll(rr.MIDIDir, 0o755); err != nil {
+			return err
+		}
+	}
+	stats := make([]Stats, len(entries))
+	errs := make([]error, len(entries))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, jobs)
+	for i := range entries {
+		if entries[i].Job.Score == nil {
+			continue // another span of a file listed earlier
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			j := entries[i].Job
+			j.Name = filepath.Join(dir, entries[i].File)
+			stats[i], errs[i] = rr.Render(j)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	total := 0.0
+	byFile := map[string]Stats{}
+	for i, e := range entries {
+		s, seen := byFile[e.File]
+		if !seen {
+			s = stats[i]
+			byFile[e.File] = s
+			total += s.Duration
+		}
+		fmt.Fprintf(os.Stderr, "%-28s %6.2f s  rms %.3f  peak %.3f  melody %6.2f-%6.2f\n", e.File, s.Duration, s.RMS, s.Peak, e.Start, e.End)
+		if s.RMS < 0.02 {
+			return fmt.Errorf("%s: nearly silent (RMS %.4f)", e.File, s.RMS)
+		}
+		if e.End > s.Duration+1e-3 || e.Start < 0 || e.Start >= e.End {
+			return fmt.Errorf("%s: melody span %.2f-%.2f outside the file (%.2f s)", e.File, e.Start, e.End, s.Duration)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d files, %.1f s of audio\n", dir, len(byFile), total)
+	return writeIndex(dir, entries)
+}
+
+func writeIndex(dir string, entries []Entry) error {
+	if filepath.Base(dir) == "examples" {
+		return writeTruth(dir, entries)
+	}
+	var m, l strings.Builder
+	m.WriteString("file\twork\trole\tkey\ttempo\tstart\tend\tnotes\n")
+	for _, e := range entries {
+		fmt.Fprintf(&m, "%s\t%s\t%s\t%d\t%g\t%.2f\t%.2f\t%s\n", e.File, e.Work, e.Role, e.Key, e.Tempo, e.Start, e.End, e.Notes)
+		fmt.Fprintf(&l, "%s\t%s\n", e.File, e.Work)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "manifest.tsv"), []byte(m.String()), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "labels.tsv"), []byte(l.String()), 0o644)
+}
