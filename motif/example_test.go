@@ -3,6 +3,7 @@ package motif_test
 import (
 	"fmt"
 	"log"
+	"math"
 	"sort"
 
 	"github.com/leitmotif-audio/leitmotif/motif"
@@ -39,4 +40,41 @@ func ExampleAnalyzeFile() {
 	// 0.5 s at 44100 Hz, hpcp chroma
 	// strongest pitch classes: C# E A
 	// tuning within 10 cents of A4 = 440 Hz: true
+}
+
+// The worked example of testdata/examples: a film trailer whose theme returns in a jazz ballad,
+// three semitones up at 0.7 times the tempo, whole at 10.71-53.57 s of the ballad. Compare
+// finds it: the best segment and the true span overlap by at least 80% of their union.
+func ExampleCompare() {
+	trailer, err := motif.AnalyzeFile("../testdata/examples/trailer.wav", motif.ChromaOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ballad, err := motif.AnalyzeFile("../testdata/examples/ballad.wav", motif.ChromaOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	r := motif.Compare(trailer, ballad, motif.CompareOptions{})
+	fmt.Println("same melody:", r.Score >= 0.5)
+	fmt.Printf("transposition: %+d semitones\n", r.Transposition)
+	fmt.Printf("tempo ratio: %.1f\n", r.TempoRatio)
+	if len(r.Segments) > 0 {
+		best := r.Segments[0]
+		fmt.Println("best segment is the theme in the ballad:",
+			spanOverlap(best.BStart, best.BEnd, 10.71, 53.57) >= 0.8)
+	}
+	// Output:
+	// same melody: true
+	// transposition: +3 semitones
+	// tempo ratio: 0.7
+	// best segment is the theme in the ballad: true
+}
+
+// spanOverlap is the length of the intersection of two spans over that of their union.
+func spanOverlap(a0, a1, b0, b1 float64) float64 {
+	in := math.Min(a1, b1) - math.Max(a0, b0)
+	if in <= 0 {
+		return 0
+	}
+	return in / (math.Max(a1, b1) - math.Min(a0, b0))
 }
