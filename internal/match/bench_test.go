@@ -1,0 +1,63 @@
+package match
+
+import (
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/leitmotif-audio/leitmotif/internal/synth"
+)
+
+// threeMinutes returns idealised chroma of about three minutes of music at
+// a typical front-end frame rate.
+func threeMinutes(seed int64) ([][12]float32, float64) {
+	const rate = 10.7666
+	m := synth.Random(seed, 75, int(seed)%12) // 75 bars of 4/4 at 100 bpm = 180 s
+	return synth.IdealChroma(m, synth.Options{Tempo: 100, Chords: true, Bass: true, Noise: true, SNR: 10, Seed: seed}, rate), rate
+}
+
+func BenchmarkPrepare(b *testing.B) {
+	f, rate := threeMinutes(1)
+	b.Run("3min", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			Prepare(f, rate, Options{})
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/track")
+	})
+}
+
+func BenchmarkCompare(b *testing.B) {
+	fa, rate := threeMinutes(1)
+	fb, _ := threeMinutes(2)
+	x, y := Prepare(fa, rate, Options{}), Prepare(fb, rate, Options{})
+	phrase := Prepare(fa[len(fa)/3:len(fa)/3+int(10*rate)], rate, Options{})
+	for _, bc := range []struct {
+		name string
+		a, b *Sequence
+		opt  Options
+	}{
+		{"unrelated/3min", x, y, Options{}},
+		{"same/3min", x, x, Options{}},
+		{"phrase10s-in-3min", phrase, x, Options{}},
+		{"unrelated/3min/all12", x, y, Options{Candidates: 12}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				Compare(bc.a, bc.b, bc.opt)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pair")
+			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/1000/float64(b.N), "cpu-ms/pair")
+		})
+	}
+}
+
+// cpuTime returns the process's user+system CPU time: on a loaded machine
+// it measures the work better than the wall clock does.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,317 @@
+package match
+
+import (
+	"math"
+	"sort"
+)
+
+// Segment is one aligned pair of spans (seconds) where the same melody
+// sounds in A and in B.
+type Segment struct {
+	AStart, AEnd  float64
+	BStart, BEnd  float64
+	Transposition int     // semitones in -5..6 taking A's pitch classes to B's
+	Score         float64 // calibrated like Result.Score
+}
+
+// PathPoint is one point of an alignment path, in seconds.
+type PathPoint struct{ A, B float64 }
+
+// Result of comparing two sequences.
+type Result struct {
+	// Score in [0,1]; 0.5 is the decision threshold "the same melody is
+	// there", for a short phrase as for a whole song.
+	Score float64
+	// Transposition in -5..6: B's pitch classes are A's shifted up by it.
+	Transposition int
+	// TempoRatio is A's span length over B's along the best alignment: B's
+	// tempo relative to A's (B at 0.7x the tempo gives 0.7). It and Path
+	// describe the best alignment even when Score is below 0.5; both are
+	// zero when nothing could be compared.
+	TempoRatio float64
+	// Segments, best first; only those scoring at least 0.5.
+	Segments []Segment
+	// Path of the best alignment (A time, B time), increasing.
+	Path []PathPoint
+}
+
+// detail is what Compare measures before calibration; the calibration
+// sweep in the tests reads it.
+type detail struct {
+	raw    float64     // best local-alignment score at full resolution
+	t      int         // its transposition (0..11)
+	rho    float64     // tempo factor B was stretched by before the fine alignment
+	coarse [12]float64 // coarse local-alignment score of every transposition
+	n, m   int         // dimensions of the winning score matrix (A frames, stretched B frames)
+	mb     int         // B's length in fine frames
+	bi, bj int         // end cell of the best alignment (ws.bestCodes holds its steps)
+	cells  float64     // size of the search (cells times transpositions), for calibration
+	ok     bool        // enough tonal content on both sides to compare
+}
+
+// workspace holds the scratch buffers of one comparison.
+type workspace struct {
+	sim, best, base, rows []float32
+	rot, stretched        [][12]float32
+	codes, bestCodes      []uint8
+}
+
+// Compare aligns b against a under every transposition and reports whether,
+// where and how (key, tempo) a melody of one sounds in the other. Both
+// sequences must come from Prepare with the same FeatureRate (else it
+// panics). It never returns NaN; inputs with less than opt.MinDuration
+// seconds of tonal content score 0.
+func Compare(a, b *Sequence, opt Options) Result {
+	opt = opt.withDefaults()
+	var ws workspace
+	d := compare(&ws, a, b, opt, 0)
+	if !d.ok {
+		return Result{}
+	}
+	res := Result{Score: calibrate(d.raw, d.cells, a.rate), Transposition: wrap(d.t)}
+	if res.Score < 0.5 {
+		// Report the best alignment's path and tempo even below threshold
+		// (for plots), but no segment.
+		path := traceback(ws.bestCodes, d.m, d.bi, d.bj)
+		res.Path = toPath(path, a.rate, d.rho)
+		res.TempoRatio = tempoOf(path, d.rho)
+		return res
+	}
+	segs, first := segments(&ws, d, a, b, opt)
+	res.Segments = segs
+	if len(first) > 0 {
+		res.Path = toPath(first, a.rate, d.rho)
+		res.TempoRatio = tempoOf(first, d.rho)
+	}
+	return res
+}
+
+// compare runs the coarse local alignment under all transpositions, then,
+// for the shortlisted ones, stretches b to a's tempo as estimated by the
+// coarse path and aligns at full resolution; ws.best holds the score
+// matrix of the winner. A positive lag (fine frames) masks every cell with
+// j < i+lag and keeps the tempo: used to align a sequence with itself.
+func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
+	if a == nil || b == nil {
+		return detail{}
+	}
+	if a.rate != b.rate && len(a.fine) > 0 && len(b.fine) > 0 {
+		panic("match: sequences prepared with different feature rates")
+	}
+	d := detail{n: len(a.fine), mb: len(b.fine)}
+	if a.TonalDuration() < opt.MinDuration || b.TonalDuration() < opt.MinDuration {
+		return d
+	}
+	d.ok = true
+	d.cells = 12 * float64(d.n) * float64(d.mb)
+	if lag > 0 {
+		k := float64(max(0, d.n-lag))
+		d.cells = 12 * k * (k + 1) / 2 // cells above the masked band
+	}
+	thr := float32(opt.Threshold)
+	na, nb := len(a.coarse), len(b.coarse)
+	clag := (lag + coarseStep - 1) / coarseStep
+	coarseSim := func(t int) {
+		ws.rot = rotate(ws.rot, b.coarse, t)
+		ws.sim, ws.base = similarity(ws.sim, ws.base, a.coarse, ws.rot, 1, 1, thr)
+		if lag > 0 {
+			maskLower(ws.sim, na, nb, clag)
+		}
+	}
+	order := make([]int, 12)
+	for t := range order {
+		order[t] = t
+		coarseSim(t)
+		var s float32
+		s, _, _, ws.rows = localAlign(ws.sim, na, nb, nil, ws.rows)
+		d.coarse[t] = float64(s)
+	}
+	sort.SliceStable(order, func(x, y int) bool { return d.coarse[order[x]] > d.coarse[order[y]] })
+	d.raw = -1
+	coarseTempo := func(t int) float64 {
+		if lag > 0 || d.coarse[t] <= 0 {
+			return 1 // a sequence against itself keeps its tempo
+		}
+		// Tempo from the coarse path: A frames per B frame.
+		coarseSim(t)
+		ws.codes = growU8(ws.codes, na*nb)
+		var bi, bj int
+		_, bi, bj, ws.rows = localAlign(ws.sim, na, nb, ws.codes, ws.rows)
+		if p := traceback(ws.codes, nb, bi, bj); len(p) >= 3 {
+			return min(maxStretch, max(1/maxStretch, tempoOf(p, 1)))
+		}
+		return 1
+	}
+	// Trials: the shortlisted transpositions at their coarse tempo; then,
+	// while the budget of cells allows (short inputs), the same at a grid
+	// of tempi and the other transpositions.
+	type trial struct {
+		t   int
+		rho float64
+	}
+	var trials []trial
+	var rhos [12]float64
+	for _, t := range order[:opt.Candidates] {
+		rhos[t] = coarseTempo(t)
+		trials = append(trials, trial{t, rhos[t]})
+	}
+	cost := func(tr trial) float64 { return float64(d.n) * float64(d.mb) * tr.rho }
+	spent := 0.0
+	for _, tr := range trials {
+		spent += cost(tr)
+	}
+	var extra []trial
+	if lag == 0 {
+		for _, t := range order[:opt.Candidates] {
+			for _, r := range tempoGrid() {
+				if math.Abs(math.Log(r/rhos[t])) > 0.1 {
+					extra = append(extra, trial{t, r})
+				}
+			}
+		}
+	}
+	for _, t := range order[opt.Candidates:] {
+		extra = append(extra, trial{t, 1})
+	}
+	for _, tr := range extra {
+		if spent+cost(tr) > float64(opt.Budget) {
+			break
+		}
+		spent += cost(tr)
+		trials = append(trials, tr)
+	}
+	for _, tr := range trials {
+		t, rho := tr.t, tr.rho
+		ws.stretched = stretch(ws.stretched, b.fine, rho)
+		ws.rot = rotate(ws.rot, ws.stretched, t)
+		m := len(ws.rot)
+		ws.sim, ws.base = similarity(ws.sim, ws.base, a.fine, ws.rot, opt.Embed, opt.Delay, thr)
+		if lag > 0 {
+			maskLower(ws.sim, d.n, m, lag)
+		}
+		var s float32
+		var bi, bj int
+		ws.codes = growU8(ws.codes, d.n*m)
+		s, bi, bj, ws.rows = localAlign(ws.sim, d.n, m, ws.codes, ws.rows)
+		if float64(s) > d.raw {
+			d.raw, d.t, d.rho, d.m, d.bi, d.bj = float64(s), t, rho, m, bi, bj
+			ws.sim, ws.best = ws.best, ws.sim
+			ws.codes, ws.bestCodes = ws.bestCodes, ws.codes
+		}
+	}
+	return d
+}
+
+// tempoGrid lists the tempo factors tried besides the coarse estimate when
+// the budget allows: steps of about 1.26, each covered by the fine
+// alignment's local slopes.
+func tempoGrid() [5]float64 { return [5]float64{0.63, 0.8, 1, 1.26, 1.6} }
+
+// maxStretch bounds the tempo correction applied before the fine
+// alignment; its local steps absorb the rest.
+const maxStretch = 2.0
+
+// stretch resamples frames (unit or zero vectors) by the factor rho
+// (output frame k is input position k/rho), interpolating linearly and
+// rescaling to unit length.
+func stretch(dst, frames [][12]float32, rho float64) [][12]float32 {
+	if rho == 1 {
+		return append(dst[:0], frames...)
+	}
+	n := int(float64(len(frames)-1)*rho) + 1
+	if len(frames) == 0 {
+		n = 0
+	}
+	dst = dst[:0]
+	for k := 0; k < n; k++ {
+		x := float64(k) / rho
+		i := min(int(x), len(frames)-1)
+		f := float32(x - float64(i))
+		var acc [12]float64
+		for c, v := range frames[i] {
+			acc[c] = float64((1 - f) * v)
+		}
+		if i+1 < len(frames) && f > 0 {
+			for c, v := range frames[i+1] {
+				acc[c] += float64(f * v)
+			}
+		}
+		var out [12]float32
+		unit(&out, acc)
+		dst = append(dst, out)
+	}
+	return dst
+}
+
+// segments extracts the best alignments of the winning transposition one
+// after the other, masking each found span pair, while they score >= 0.5.
+func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, []cell) {
+	n, m := d.n, d.m
+	var segs []Segment
+	var first []cell
+	s, bi, bj := float32(d.raw), d.bi, d.bj // the first alignment is known
+	for len(segs) < opt.MaxSegments {
+		if len(segs) > 0 {
+			s, bi, bj, ws.rows = localAlign(ws.best, n, m, ws.bestCodes, ws.rows)
+		}
+		sc := calibrate(float64(s), d.cells, a.rate)
+		if bi < 0 || (len(segs) > 0 && sc < 0.5) {
+			break
+		}
+		path := traceback(ws.bestCodes, m, bi, bj)
+		if len(path) == 0 {
+			break
+		}
+		if first == nil {
+			first = path
+		}
+		p0, p1 := path[0], path[len(path)-1]
+		bt := b.rate * d.rho // stretched B frames per second of B
+		seg := Segment{
+			AStart: clampT(float64(p0.i)/a.rate, a.duration), AEnd: clampT(float64(p1.i+1)/a.rate, a.duration),
+			BStart: clampT(float64(p0.j)/bt, b.duration), BEnd: clampT(float64(p1.j+1)/bt, b.duration),
+			Transposition: wrap(d.t), Score: sc,
+		}
+		segs = append(segs, seg)
+		maskRect(ws.best, m, p0.i, p1.i, p0.j, p1.j)
+	}
+	return segs, first
+}
+
+func clampT(t, dur float64) float64 { return math.Max(0, math.Min(t, dur)) }
+
+// tempoOf returns A's span over B's along a path whose B axis was
+// stretched by rho (B's tempo relative to A).
+func tempoOf(path []cell, rho float64) float64 {
+	if len(path) < 2 {
+		return 0
+	}
+	da := float64(path[len(path)-1].i - path[0].i + 1)
+	db := float64(path[len(path)-1].j-path[0].j+1) / rho
+	return da / db
+}
+
+// toPath converts a path to seconds; the B axis was stretched by rho.
+func toPath(path []cell, rate, rho float64) []PathPoint {
+	out := make([]PathPoint, len(path))
+	for k, c := range path {
+		out[k] = PathPoint{A: float64(c.i) / rate, B: float64(c.j) / (rate * rho)}
+	}
+	return out
+}
+
+// wrap maps a rotation 0..11 to -5..6.
+func wrap(t int) int {
+	t = ((t % 12) + 12) % 12
+	if t > 6 {
+		t -= 12
+	}
+	return t
+}
+
+func growU8(s []uint8, n int) []uint8 {
+	if cap(s) < n {
+		return make([]uint8, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,251 @@
+package match
+
+import "math"
+
+// Sequence is a track's matching representation: smoothed, downsampled
+// chroma with each frame centred and scaled to unit length, at a fine and a
+// coarse rate. Build it once per track with Prepare; it is read-only
+// afterwards and safe for concurrent use.
+type Sequence struct {
+	rate     float64       // fine frames per second
+	duration float64       // seconds of input
+	fine     [][12]float32 // zero mean, unit norm; all zero = no tonal content
+	coarse   [][12]float32 // fine averaged over coarseStep frames, renormalised
+	tonal    int           // fine frames with tonal content
+}
+
+// coarseStep is the decimation from the fine to the coarse rate used to
+// shortlist transpositions.
+const coarseStep = 3
+
+// minPeak is the least ratio of the largest bin to the mean bin of an
+// input chroma frame for it to count as pitched: white noise through the
+// HPCP front end stays below 1.7, a melody at 0 dB SNR above 2.4.
+const minPeak = 2.0
+
+// minMass is the least fraction of a smoothing window (weighted) that must
+// hold pitched frames for the smoothed frame to count.
+const minMass = 0.5
+
+// minTonality is the least ratio of centred to raw norm of an L1-normalised
+// smoothed chroma frame for it to count as tonal: flat (noise-like) frames
+// fall below it.
+const minTonality = 0.12
+
+// Prepare turns chroma frames (12 bins, bin 0 = C, at frameRate frames per
+// second, any scale) into the matching representation: per-frame L1
+// normalisation, Hann smoothing over opt.Smooth seconds and downsampling to
+// opt.FeatureRate (as CENS does, without its quantisation), then per-frame
+// centring and unit scaling, so that the dot product of two frames is
+// their correlation across pitch classes and broadband (flat) energy counts
+// for nothing. Silent or flat frames become zero.
+func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
+	opt = opt.withDefaults()
+	s := &Sequence{rate: opt.FeatureRate}
+	if frameRate <= 0 || math.IsNaN(frameRate) || math.IsInf(frameRate, 0) || len(frames) == 0 {
+		return s
+	}
+	s.duration = float64(len(frames)) / frameRate
+	// L1-normalise input frames; energy below a fraction of the loudest
+	// frame's is silence.
+	norm := make([][12]float64, len(frames))
+	tonal := false
+	for i, f := range frames {
+		sum, mx := 0.0, 0.0
+		for _, v := range f {
+			if v > 0 && !math.IsInf(float64(v), 0) {
+				sum += float64(v)
+				mx = math.Max(mx, float64(v))
+			}
+		}
+		if sum == 0 || mx*12/sum < minPeak {
+			continue // silent or noise-like: no pitch class stands out
+		}
+		var raw [12]float64
+		for c, v := range f {
+			if v > 0 && !math.IsInf(float64(v), 0) { // NaN fails v > 0
+				raw[c] = float64(v)
+			}
+		}
+		sum = 0
+		for c, v := range raw {
+			// Take away the share of the pitch class a fifth below: the
+			// third harmonic of every note lands there.
+			v -= opt.Fifth * raw[(c+5)%12]
+			if v > 0 {
+				p := math.Pow(v, opt.Power)
+				norm[i][c] = p
+				sum += p
+			}
+		}
+		if sum > 0 {
+			tonal = true
+			for c := range norm[i] {
+				norm[i][c] /= sum
+			}
+		}
+	}
+	if !tonal {
+		return s
+	}
+	// Hann window of opt.Smooth seconds in input frames.
+	half := max(1, int(math.Round(opt.Smooth*frameRate/2)))
+	win := make([]float64, 2*half+1)
+	winSum := 0.0
+	for k := range win {
+		win[k] = 0.5 - 0.5*math.Cos(2*math.Pi*float64(k+1)/float64(len(win)+1))
+		winSum += win[k]
+	}
+	n := int(s.duration * opt.FeatureRate)
+	sm := make([][12]float64, n)
+	valid := make([]bool, n)
+	for k := 0; k < n; k++ {
+		centre := int(math.Round(float64(k) / opt.FeatureRate * frameRate))
+		acc := &sm[k]
+		for w, wv := range win {
+			i := centre - half + w
+			if i < 0 || i >= len(norm) {
+				continue
+			}
+			for c := range acc {
+				acc[c] += wv * norm[i][c]
+			}
+		}
+		mass := 0.0
+		for c := range acc {
+			acc[c] /= winSum
+			mass += acc[c]
+		}
+		// Mostly silence or noise around this frame, or flat: not tonal.
+		valid[k] = mass >= minMass && tonality(*acc) >= minTonality
+	}
+	// Remove the slowly varying part of the chroma (pads, drones, the key
+	// profile): the mean of the tonal frames within ±Detrend/2 seconds.
+	var long [][12]float64
+	if opt.Detrend > 0 {
+		long = movingMean(sm, valid, max(1, int(math.Round(opt.Detrend*opt.FeatureRate/2))))
+	}
+	s.fine = make([][12]float32, n)
+	for k := range sm {
+		if !valid[k] {
+			continue
+		}
+		acc := sm[k]
+		if long != nil {
+			for c := range acc {
+				acc[c] -= opt.DetrendGain * long[k][c]
+			}
+		}
+		if centreUnit(&s.fine[k], acc) {
+			s.tonal++
+		}
+	}
+	nc := n / coarseStep
+	s.coarse = make([][12]float32, nc)
+	for k := 0; k < nc; k++ {
+		var acc [12]float64
+		for d := 0; d < coarseStep; d++ {
+			for c, v := range s.fine[k*coarseStep+d] {
+				acc[c] += float64(v)
+			}
+		}
+		unit(&s.coarse[k], acc)
+	}
+	return s
+}
+
+// tonality is the ratio of the norm of a non-negative chroma frame
+// without its mean to its norm: 0 for a flat frame, near 1 for one pitch
+// class.
+func tonality(acc [12]float64) float64 {
+	mean, raw := 0.0, 0.0
+	for _, v := range acc {
+		mean += v
+		raw += v * v
+	}
+	mean /= 12
+	cn := 0.0
+	for _, v := range acc {
+		cn += (v - mean) * (v - mean)
+	}
+	if raw == 0 {
+		return 0
+	}
+	return math.Sqrt(cn / raw)
+}
+
+// centreUnit stores acc minus its mean, scaled to unit norm, in dst; it
+// reports false (dst left zero) when nothing remains.
+func centreUnit(dst *[12]float32, acc [12]float64) bool {
+	mean := 0.0
+	for _, v := range acc {
+		mean += v
+	}
+	mean /= 12
+	for c := range acc {
+		acc[c] -= mean
+	}
+	return unit(dst, acc)
+}
+
+// movingMean returns, for every frame, the mean of the valid frames of x
+// within ±half frames (zero where there are none).
+func movingMean(x [][12]float64, valid []bool, half int) [][12]float64 {
+	n := len(x)
+	// Prefix sums over valid frames.
+	pre := make([][12]float64, n+1)
+	cnt := make([]int, n+1)
+	for k := range x {
+		pre[k+1] = pre[k]
+		cnt[k+1] = cnt[k]
+		if valid[k] {
+			for c := range x[k] {
+				pre[k+1][c] += x[k][c]
+			}
+			cnt[k+1]++
+		}
+	}
+	out := make([][12]float64, n)
+	for k := range out {
+		lo, hi := max(0, k-half), min(n, k+half+1)
+		if c := cnt[hi] - cnt[lo]; c > 0 {
+			for b := range out[k] {
+				out[k][b] = (pre[hi][b] - pre[lo][b]) / float64(c)
+			}
+		}
+	}
+	return out
+}
+
+// unit stores acc scaled to unit norm in dst; all-zero stays zero.
+func unit(dst *[12]float32, acc [12]float64) bool {
+	n := 0.0
+	for _, v := range acc {
+		n += v * v
+	}
+	if n <= 1e-24 {
+		return false
+	}
+	n = 1 / math.Sqrt(n)
+	for c, v := range acc {
+		dst[c] = float32(v * n)
+	}
+	return true
+}
+
+// Duration returns the length of the track in seconds.
+func (s *Sequence) Duration() float64 { return s.duration }
+
+// FrameRate returns the matching frame rate in Hz.
+func (s *Sequence) FrameRate() float64 { return s.rate }
+
+// Len returns the number of matching frames.
+func (s *Sequence) Len() int { return len(s.fine) }
+
+// TonalDuration returns the number of seconds with tonal content.
+func (s *Sequence) TonalDuration() float64 {
+	if s.rate == 0 {
+		return 0
+	}
+	return float64(s.tonal) / s.rate
+}
