@@ -97,3 +97,17 @@ func fromInternal(r match.Result) Result {
 	}
 	return out
 }
+
+// Best returns the best segment or, when no segment reached the threshold, the extent of the
+// best alignment path with the result's score and transposition. ok is false when there is
+// neither.
+func (r Result) Best() (s Segment, ok bool) {
+	if len(r.Segments) > 0 {
+		return r.Segments[0], true
+	}
+	if len(r.Path) == 0 {
+		return Segment{}, false
+	}
+	first, last := r.Path[0], r.Path[len(r.Path)-1]
+	return Segment{AStart: first.A, AEnd: last.A, BStart: first.B, BEnd: last.B, Transposition: r.Transposition, Score: r.Score}, true
+}

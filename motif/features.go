@@ -1,6 +1,7 @@
 package motif
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -28,8 +29,16 @@ const (
 // PitchClasses are the names of the 12 chroma bins, bin 0 first.
 var PitchClasses = [12]string{"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"}
 
-// ChromaOptions configures feature extraction. The zero value gives HPCP at the documented
-// defaults of the chroma front end (11,025 Hz analysis rate, tuning estimated from the audio).
+// MelodyMinFreq is the default lower edge of the analysed band, in Hz. Leaving out the bass
+// register removes most of an accompaniment's roots, bass lines and low pads, while every melody
+// note above it, and the second and higher harmonics of lower ones (which HPCP's harmonic
+// weighting folds onto the right pitch class), still count. On the development set it raised
+// MAP from about 0.86 (full band from 65 Hz) to 0.94; set MinFreq to 65.4 (C2) for the full band.
+const MelodyMinFreq = 200
+
+// ChromaOptions configures feature extraction. The zero value gives HPCP over the melody band
+// (MelodyMinFreq to 5,000 Hz) at an analysis rate of 11,025 Hz, 2,048-sample frames and a hop of
+// 1,024 (10.8 frames per second), with the tuning estimated from the audio.
 type ChromaOptions struct {
 	// Kind is the chroma variant; "" means HPCP.
 	Kind Kind
@@ -38,8 +47,10 @@ type ChromaOptions struct {
 	// AnalysisRate, FrameSize and Hop override the analysis sample rate (Hz) and the STFT
 	// frame and hop sizes (samples at the analysis rate); 0 keeps the default.
 	AnalysisRate, FrameSize, Hop int
-	// MinFreq and MaxFreq bound the analysed band in Hz; 0 keeps the default.
-	MinFreq, MaxFreq float64
+	// MinFreq is the lowest analysed frequency in Hz; 0 means MelodyMinFreq.
+	MinFreq float64
+	// MaxFreq is the highest analysed frequency in Hz; 0 keeps the front end's 5,000 Hz.
+	MaxFreq float64
 	// FixedTuning disables tuning estimation and uses TuningCents (deviation from A4 = 440 Hz).
 	FixedTuning bool
 	// TuningCents is the reference tuning when FixedTuning is set.
@@ -158,7 +169,7 @@ func newExtractor(rate int, opt ChromaOptions) (*chroma.Extractor, error) {
 		SampleRate:  opt.AnalysisRate,
 		FrameSize:   opt.FrameSize,
 		HopSize:     opt.Hop,
-		MinFreq:     opt.MinFreq,
+		MinFreq:     cmp.Or(opt.MinFreq, MelodyMinFreq),
 		MaxFreq:     opt.MaxFreq,
 		FixedTuning: opt.FixedTuning,
 		TuningCents: opt.TuningCents,

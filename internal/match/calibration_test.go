@@ -60,10 +60,7 @@ func TestCalibrationData(t *testing.T) {
 			}
 		}
 	}
-	tracks, err := loadCorpus(devDir, ChromaOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tracks := loadDev(t, testChroma)
 	ss := make([]*Sequence, len(tracks))
 	for i, tr := range tracks {
 		ss[i] = Prepare(tr.frames, tr.rate, opt)
@@ -76,7 +73,7 @@ func TestCalibrationData(t *testing.T) {
 			var ws workspace
 			d := compare(&ws, ss[i], ss[j], opt, 0)
 			lab := "dev-diff"
-			if tracks[i].work == tracks[j].work {
+			if tracks[i].Work == tracks[j].Work {
 				lab = "dev-same"
 			}
 			c := d.coarse

@@ -17,13 +17,10 @@ func TestSweepDev(t *testing.T) {
 		t.Skip("set MATCH_SWEEP=1")
 	}
 	for _, minFreq := range []float64{180, 200} {
-		tracks, err := loadCorpus(devDir, chroma.Options{Kind: chroma.HPCP, MinFreq: minFreq})
-		if err != nil {
-			t.Fatal(err)
-		}
+		tracks := loadDev(t, chroma.Options{Kind: chroma.HPCP, MinFreq: minFreq})
 		for _, thr := range []float64{0.8, 1.0} {
 			opt := Options{Fifth: thr}
-			r := evaluate(tracks, opt)
+			r := scoreDev(tracks, opt)
 			fmt.Printf("minfreq %.0f fifth %.2f: MAP %.3f P1 %.3f tr %.3f tempo %.3f iou %.3f rec %.3f fpr %.3f\n", minFreq, thr, r.MAP, r.P1, r.TranspositionAcc, r.TempoAcc, r.MeanIoU, r.Recall, r.FalsePositiveRate)
 			if v, _ := strconv.Atoi(os.Getenv("MATCH_SWEEP")); v > 1 {
 				fmt.Println(r)

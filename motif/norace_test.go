@@ -1,6 +1,6 @@
 //go:build !race
 
-package match
+package motif
 
 // raceEnabled reports that the race detector is on (see race_test.go).
 const raceEnabled = false

@@ -1,0 +1,116 @@
+// Evaluate scores leitmotif's matching on a labelled corpus (testdata/dev by default) and checks
+// the project's quality bars.
+//
+// Usage:
+//
+//	go run ./internal/cmd/evaluate [-errors] [-rank OUT.tsv] [DIR]
+//
+// It prints MAP, P@1, MR1, recall and false positives at the 0.5 threshold, transposition and
+// tempo accuracy on the pairs that share a melody, and the span overlap (IoU) of phrases found
+// inside longer hosts, then each bar with PASS or FAIL. -rank writes every ordered pair as
+// query<TAB>candidate<TAB>score (the format of `motif rank` and shared/peers' rank_eval.mjs).
+// Exit status 1 when a bar fails or the corpus cannot be read, 2 for a usage error.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/leitmotif-audio/leitmotif/internal/eval"
+	"github.com/leitmotif-audio/leitmotif/motif"
+)
+
+func main() {
+	showErrors := flag.Bool("errors", false, "list the failing pairs")
+	rankOut := flag.String("rank", "", "write every ordered pair's score to this TSV file")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: evaluate [-errors] [-rank OUT.tsv] [DIR]")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	dir := "testdata/dev"
+	switch flag.NArg() {
+	case 0:
+	case 1:
+		dir = flag.Arg(0)
+	default:
+		flag.Usage()
+		os.Exit(2)
+	}
+
+	start := time.Now()
+	type scored struct {
+		path  string
+		track *motif.Track
+	}
+	var (
+		pairs   [][3]string // query, candidate, score
+		pairsMu sync.Mutex
+	)
+	prepare := func(path string) (scored, error) {
+		f, err := motif.AnalyzeFile(path, motif.ChromaOptions{})
+		if err != nil {
+			return scored{}, err
+		}
+		return scored{path, motif.Prepare(f, motif.CompareOptions{})}, nil
+	}
+	compare := func(a, b scored) eval.Outcome {
+		r := motif.CompareTracks(a.track, b.track, motif.CompareOptions{})
+		if *rankOut != "" {
+			pairsMu.Lock()
+			pairs = append(pairs, [3]string{a.path, b.path, fmt.Sprintf("%.6f", r.Score)})
+			pairsMu.Unlock()
+		}
+		best, _ := r.Best()
+		return eval.Outcome{Score: r.Score, Transposition: r.Transposition, TempoRatio: r.TempoRatio, BStart: best.BStart, BEnd: best.BEnd}
+	}
+	rep, _, err := eval.Run(dir, prepare, compare)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "evaluate: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Printf("corpus %s (%.1f s, features and all pairs)\n%s", filepath.Clean(dir), time.Since(start).Seconds(), rep)
+	if *showErrors {
+		for _, e := range rep.Errors {
+			fmt.Println("  " + e)
+		}
+	}
+	if *rankOut != "" {
+		if err := writeRank(*rankOut, pairs); err != nil {
+			fmt.Fprintf(os.Stderr, "evaluate: %v\n", err)
+			os.Exit(1)
+		}
+	}
+	failed := false
+	for _, b := range rep.Bars() {
+		verdict := "PASS"
+		if b.Got < b.Want {
+			verdict, failed = "FAIL", true
+		}
+		fmt.Printf("%s %-32s %.3f (bar %.2f)\n", verdict, b.Name, b.Got, b.Want)
+	}
+	if failed {
+		os.Exit(1)
+	}
+}
+
+func writeRank(name string, pairs [][3]string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for _, p := range pairs {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", p[0], p[1], p[2])
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,220 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Outcome is what a matcher says of one ordered pair (query A, candidate B).
+type Outcome struct {
+	Score         float64
+	Transposition int     // semitones taking A's pitch classes to B's, -5..6
+	TempoRatio    float64 // B's tempo relative to A's
+	// BStart and BEnd are the span found in B (the best segment, or the best path when no
+	// segment passed the threshold); both 0 when there is none.
+	BStart, BEnd float64
+}
+
+// Threshold is the decision threshold of calibrated scores.
+const Threshold = 0.5
+
+// Report holds the figures of an evaluation. Fractions are in [0, 1].
+type Report struct {
+	Files   int // tracks in the corpus
+	Queries int // tracks with at least one other track of the same work
+
+	// Retrieval: every track queries all others, ranked by score.
+	MAP float64 // mean average precision over queries
+	P1  float64 // precision at rank 1
+	MR1 float64 // mean rank of the first relevant track (1 = best)
+
+	TruePairs, FalsePairs int // ordered pairs of the same / different works
+
+	Recall            float64 // true pairs scoring >= Threshold
+	FalsePositiveRate float64 // unrelated pairs scoring >= Threshold
+	TranspositionAcc  float64 // true pairs with the right transposition
+	TempoAcc          float64 // true pairs with the tempo ratio within 10%
+
+	HostPairs int     // (arrangement, host) pairs of the same work
+	MeanIoU   float64 // mean IoU of the host-side span with the truth
+	IoUAcc    float64 // host pairs with IoU >= 0.7
+
+	Errors []string // the failing pairs, for inspection (at most 400)
+}
+
+// Bar is one quality bar of an evaluation.
+type Bar struct {
+	Name      string
+	Got, Want float64 // the bar holds when Got >= Want
+}
+
+// Bars returns the project's quality bars for the report.
+func (r Report) Bars() []Bar {
+	return []Bar{
+		{"MAP", r.MAP, 0.9},
+		{"transposition accuracy", r.TranspositionAcc, 0.95},
+		{"tempo accuracy (10%)", r.TempoAcc, 0.9},
+		{"mean host span IoU", r.MeanIoU, 0.7},
+		{"unrelated pairs below threshold", 1 - r.FalsePositiveRate, 0.95},
+	}
+}
+
+// String formats the report as a few lines of text.
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "files %d, queries %d, pairs %d same / %d different\n", r.Files, r.Queries, r.TruePairs, r.FalsePairs)
+	fmt.Fprintf(&b, "MAP %.3f  P@1 %.3f  MR1 %.2f\n", r.MAP, r.P1, r.MR1)
+	fmt.Fprintf(&b, "recall@0.5 %.3f  false positives@0.5 %.3f\n", r.Recall, r.FalsePositiveRate)
+	fmt.Fprintf(&b, "transposition %.3f  tempo(10%%) %.3f\n", r.TranspositionAcc, r.TempoAcc)
+	fmt.Fprintf(&b, "host spans: %d pairs, mean IoU %.3f, IoU>=0.7 %.3f\n", r.HostPairs, r.MeanIoU, r.IoUAcc)
+	return b.String()
+}
+
+// Score computes the report for tracks, with outcome(i, j) giving the result of query i
+// against candidate j (i ≠ j). It calls outcome once per ordered pair, in order.
+func Score(tracks []Track, outcome func(i, j int) Outcome) Report {
+	n := len(tracks)
+	res := make([]Outcome, n*n)
+	for i := range n {
+		for j := range n {
+			if i != j {
+				res[i*n+j] = outcome(i, j)
+			}
+		}
+	}
+	rep := Report{Files: n}
+	var tp, fp, trOK, tempoOK, iouOK int
+	var iouSum float64
+	for i, a := range tracks {
+		for j, b := range tracks {
+			if i == j {
+				continue
+			}
+			r := res[i*n+j]
+			name := a.File + " -> " + b.File
+			if a.Work != b.Work {
+				rep.FalsePairs++
+				if r.Score >= Threshold {
+					fp++
+					rep.Errors = append(rep.Errors, fmt.Sprintf("false positive %s: score %.3f", name, r.Score))
+				}
+				continue
+			}
+			rep.TruePairs++
+			if r.Score >= Threshold {
+				tp++
+			} else {
+				rep.Errors = append(rep.Errors, fmt.Sprintf("missed %s: score %.3f", name, r.Score))
+			}
+			if want := Wrap(b.Key - a.Key); r.Transposition == want {
+				trOK++
+			} else {
+				rep.Errors = append(rep.Errors, fmt.Sprintf("transposition %s: %d, want %d (score %.3f)", name, r.Transposition, want, r.Score))
+			}
+			if want := b.Tempo / a.Tempo; r.TempoRatio > 0 && math.Abs(r.TempoRatio/want-1) <= 0.1 {
+				tempoOK++
+			} else {
+				rep.Errors = append(rep.Errors, fmt.Sprintf("tempo %s: %.3f, want %.3f (score %.3f)", name, r.TempoRatio, want, r.Score))
+			}
+			if b.Role == "host" && a.Role != "host" {
+				rep.HostPairs++
+				v := IoU(r.BStart, r.BEnd, b.Start, b.End)
+				iouSum += v
+				if v >= 0.7 {
+					iouOK++
+				} else {
+					rep.Errors = append(rep.Errors, fmt.Sprintf("span %s: %.2f-%.2f, want %.2f-%.2f (IoU %.2f)", name, r.BStart, r.BEnd, b.Start, b.End, v))
+				}
+			}
+		}
+	}
+	rep.Recall = frac(tp, rep.TruePairs)
+	rep.FalsePositiveRate = frac(fp, rep.FalsePairs)
+	rep.TranspositionAcc = frac(trOK, rep.TruePairs)
+	rep.TempoAcc = frac(tempoOK, rep.TruePairs)
+	rep.IoUAcc = frac(iouOK, rep.HostPairs)
+	if rep.HostPairs > 0 {
+		rep.MeanIoU = iouSum / float64(rep.HostPairs)
+	}
+	rep.MAP, rep.P1, rep.MR1, rep.Queries = retrieval(tracks, res)
+	if len(rep.Errors) > 400 {
+		rep.Errors = append(rep.Errors[:400], fmt.Sprintf("... %d more", len(rep.Errors)-400))
+	}
+	return rep
+}
+
+// retrieval computes MAP, P@1 and MR1 with every track as a query. Ties are broken
+// pessimistically (relevant candidates after equal scores), as shared/peers' rank_eval does.
+func retrieval(tracks []Track, res []Outcome) (mapv, p1, mr1 float64, queries int) {
+	n := len(tracks)
+	for i, q := range tracks {
+		var idx []int
+		rel := 0
+		for j := range tracks {
+			if j != i {
+				idx = append(idx, j)
+				if tracks[j].Work == q.Work {
+					rel++
+				}
+			}
+		}
+		if rel == 0 {
+			continue
+		}
+		queries++
+		relevant := func(j int) bool { return tracks[j].Work == q.Work }
+		sort.SliceStable(idx, func(x, y int) bool {
+			sx, sy := res[i*n+idx[x]].Score, res[i*n+idx[y]].Score
+			if sx != sy {
+				return sx > sy
+			}
+			return !relevant(idx[x]) && relevant(idx[y])
+		})
+		hits, ap, first := 0, 0.0, 0
+		for rank, j := range idx {
+			if relevant(j) {
+				hits++
+				ap += float64(hits) / float64(rank+1)
+				if first == 0 {
+					first = rank + 1
+				}
+			}
+		}
+		mapv += ap / float64(rel)
+		mr1 += float64(first)
+		if first == 1 {
+			p1++
+		}
+	}
+	if queries > 0 {
+		mapv, p1, mr1 = mapv/float64(queries), p1/float64(queries), mr1/float64(queries)
+	}
+	return
+}
+
+// Wrap maps a semitone difference to the transposition range -5..6.
+func Wrap(t int) int {
+	t = ((t % 12) + 12) % 12
+	if t > 6 {
+		t -= 12
+	}
+	return t
+}
+
+// IoU returns the intersection over union of the intervals [a0, a1] and [b0, b1].
+func IoU(a0, a1, b0, b1 float64) float64 {
+	in := math.Min(a1, b1) - math.Max(a0, b0)
+	if in <= 0 {
+		return 0
+	}
+	return in / (math.Max(a1, b1) - math.Min(a0, b0))
+}
+
+func frac(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
