@@ -21,7 +21,9 @@ type Segment struct {
 	AStart, AEnd  float64
 	BStart, BEnd  float64
 	Transposition int
-	// Score is in [0, 1]; 0.5 is the decision threshold.
+	// Score is in [0, 1], 0.5 being the decision threshold, calibrated like Result.Score but
+	// against a search at the found transposition only: once a melody is found, a second,
+	// shorter occurrence of it need not clear the bar of the whole twelve-key search.
 	Score float64
 }
 

@@ -11,7 +11,7 @@ type Segment struct {
 	AStart, AEnd  float64
 	BStart, BEnd  float64
 	Transposition int     // semitones in -5..6 taking A's pitch classes to B's
-	Score         float64 // calibrated like Result.Score
+	Score         float64 // calibrated like Result.Score, over the search at one transposition
 }
 
 // PathPoint is one point of an alignment path, in seconds.
@@ -254,7 +254,10 @@ func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, 
 		if len(segs) > 0 {
 			s, bi, bj, ws.rows = localAlign(ws.best, n, m, ws.bestCodes, ws.rows)
 		}
-		sc := calibrate(float64(s), d.cells, a.rate)
+		// Segments are searched for at the winning transposition and tempo only: their null
+		// is that of one transposition's cells, not twelve, so a second occurrence of a
+		// melody already found need not be as long as the first.
+		sc := calibrate(float64(s), d.cells/12, a.rate)
 		if bi < 0 || (len(segs) > 0 && sc < 0.5) {
 			break
 		}
