@@ -37,7 +37,8 @@ type Result struct {
 	Score float64
 	// Transposition is the shift in semitones (-5..6) that takes A's pitch classes to B's.
 	Transposition int
-	// TempoRatio is B's tempo relative to A's along the best alignment (B slower: < 1).
+	// TempoRatio is B's tempo relative to A's along the best alignment (B slower: < 1); 0 when
+	// nothing aligns (silence, noise, inputs under 2 s of tonal content).
 	TempoRatio float64
 	// Segments are the aligned spans, best first; empty when nothing matches.
 	Segments []Segment
