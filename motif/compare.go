@@ -5,9 +5,11 @@ import (
 )
 
 // CompareOptions configures matching. The zero value searches all 12 transpositions and tempo
-// ratios from about 0.5 to 2, and reports up to 8 segments.
+// ratios from about 0.5 to 2, and reports up to 5 segments. Compare expects
+// HPCP or STFT features (the default); CENS is already smoothed and downsampled further than
+// the matching representation.
 type CompareOptions struct {
-	// MaxSegments caps the number of aligned segments reported; 0 means 8.
+	// MaxSegments caps the number of aligned segments reported; 0 means 5.
 	MaxSegments int
 }
 

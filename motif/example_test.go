@@ -32,7 +32,7 @@ func ExampleAnalyzeFile() {
 	fmt.Printf("%.1f s at %d Hz, %s chroma\n", f.Duration, f.SampleRate, f.Kind)
 	fmt.Print("strongest pitch classes:")
 	for _, pc := range top {
-		fmt.Print(" ", motif.PitchClasses[pc])
+		fmt.Print(" ", motif.PitchClasses()[pc])
 	}
 	fmt.Println()
 	fmt.Printf("tuning within 10 cents of A4 = 440 Hz: %v\n", f.TuningCents > -10 && f.TuningCents < 10)

@@ -26,8 +26,11 @@ const (
 	CENS Kind = "cens"
 )
 
-// PitchClasses are the names of the 12 chroma bins, bin 0 first.
-var PitchClasses = [12]string{"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"}
+// PitchClasses returns the names of the 12 chroma bins, bin 0 first (a fresh copy: callers may
+// change it).
+func PitchClasses() [12]string {
+	return [12]string{"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"}
+}
 
 // MelodyMinFreq is the default lower edge of the analysed band, in Hz. Leaving out the bass
 // register removes most of an accompaniment's roots, bass lines and low pads, while every melody

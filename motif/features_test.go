@@ -61,7 +61,7 @@ func TestSameChromaAcrossFormats(t *testing.T) {
 			m := meanChroma(f)
 			for i := range m {
 				if d := math.Abs(m[i] - refMean[i]); d > tc.tol || math.IsNaN(m[i]) {
-					t.Errorf("%s: differs from ref16 by %.4f (tolerance %.4f)", PitchClasses[i], d, tc.tol)
+					t.Errorf("%s: differs from ref16 by %.4f (tolerance %.4f)", PitchClasses()[i], d, tc.tol)
 				}
 			}
 			order := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}

@@ -61,7 +61,7 @@ func runChroma(args []string, stdout, stderr io.Writer) int {
 		enc.Encode(chromaJSON{
 			File: pos[0], Duration: feat.Duration, SampleRate: feat.SampleRate,
 			FrameRate: feat.FrameRate, Kind: string(feat.Kind), TuningCents: feat.TuningCents,
-			PitchClasses: motif.PitchClasses, Frames: frames,
+			PitchClasses: motif.PitchClasses(), Frames: frames,
 		})
 	}
 	if err := w.Flush(); err != nil {
@@ -82,7 +82,7 @@ func parseKind(s string) (motif.Kind, bool) {
 // writeChromaCSV writes one row a frame with its centre time; strconv keeps it fast for long files.
 func writeChromaCSV(w *bufio.Writer, feat *motif.Features) {
 	w.WriteString("time")
-	for _, pc := range motif.PitchClasses {
+	for _, pc := range motif.PitchClasses() {
 		w.WriteByte(',')
 		w.WriteString(pc)
 	}

@@ -69,7 +69,7 @@ func Chromagram(f *motif.Features, title string) (io.WriterTo, error) {
 	p.X.Min, p.X.Max = -half, xmax
 	p.Y.Min, p.Y.Max = -0.5, 11.5
 	ticks := make([]gplot.Tick, 12)
-	for i, name := range motif.PitchClasses {
+	for i, name := range motif.PitchClasses() {
 		ticks[i] = gplot.Tick{Value: float64(i), Label: name}
 	}
 	p.Y.Tick.Marker = gplot.ConstantTicks(ticks)
