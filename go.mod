@@ -1,6 +1,6 @@
 module github.com/leitmotif-audio/leitmotif
 
-go 1.26.8
+go 1.24.0
 
 require (
 	github.com/go-audio/wav v1.1.0
