@@ -42,7 +42,7 @@ func TestCalibrationData(t *testing.T) {
 				d := compare(&ws, a, b, opt, 0)
 				c := d.coarse
 				sort.Float64s(c[:])
-				fmt.Printf("cal tunes-%v-%d %.2f %.2f %.3f %.3f %.3f\n", i == j, k, math.Log(float64(d.n*d.mb*12)), d.raw/opt.FeatureRate, calibrate(d.raw, d.cells, opt.FeatureRate), c[10]/c[11], c[6]/c[11])
+				fmt.Printf("cal tunes-%v-%d %.2f %.2f %.3f %.3f %.3f\n", i == j, k, math.Log(float64(d.n*d.mb*12)), d.raw/opt.FeatureRate, calibrate(d.raw, d.size, opt.FeatureRate), c[10]/c[11], c[6]/c[11])
 			}
 		}
 	}
@@ -78,7 +78,7 @@ func TestCalibrationData(t *testing.T) {
 			}
 			c := d.coarse
 			sort.Float64s(c[:])
-			fmt.Printf("cal %s %.2f %.2f %.3f %.3f %.3f\n", lab, math.Log(float64(d.n*d.mb*12)), d.raw/opt.FeatureRate, calibrate(d.raw, d.cells, opt.FeatureRate), c[10]/c[11], c[6]/c[11])
+			fmt.Printf("cal %s %.2f %.2f %.3f %.3f %.3f\n", lab, math.Log(float64(d.n*d.mb*12)), d.raw/opt.FeatureRate, calibrate(d.raw, d.size, opt.FeatureRate), c[10]/c[11], c[6]/c[11])
 		}
 	}
 }

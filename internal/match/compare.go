@@ -45,7 +45,7 @@ type detail struct {
 	n, m   int         // dimensions of the winning score matrix (A frames, stretched B frames)
 	mb     int         // B's length in fine frames
 	bi, bj int         // end cell of the best alignment (ws.bestCodes holds its steps)
-	cells  float64     // size of the search (cells times transpositions), for calibration
+	size   searchSize  // size of the search (cells times transpositions), for calibration
 	ok     bool        // enough tonal content on both sides to compare
 }
 
@@ -68,7 +68,7 @@ func Compare(a, b *Sequence, opt Options) Result {
 	if !d.ok {
 		return Result{}
 	}
-	res := Result{Score: calibrate(d.raw, d.cells, a.rate), Transposition: wrap(d.t)}
+	res := Result{Score: calibrate(d.raw, d.size, a.rate), Transposition: wrap(d.t)}
 	if res.Score < 0.5 {
 		// Report the best alignment's path and tempo even below threshold
 		// (for plots), but no segment.
@@ -103,10 +103,11 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		return d
 	}
 	d.ok = true
-	d.cells = 12 * float64(d.n) * float64(d.mb)
+	d.size = newSearchSize(d.n, d.mb, a.rate, 12)
 	if lag > 0 {
 		k := float64(max(0, d.n-lag))
-		d.cells = 12 * k * (k + 1) / 2 // cells above the masked band
+		tri := 12 * k * (k + 1) / 2 // cells above the masked band
+		d.size = searchSize{tri, tri}
 	}
 	thr := float32(opt.Threshold)
 	na, nb := len(a.coarse), len(b.coarse)
@@ -257,7 +258,7 @@ func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, 
 		// Segments are searched for at the winning transposition and tempo only: their null
 		// is that of one transposition's cells, not twelve, so a second occurrence of a
 		// melody already found need not be as long as the first.
-		sc := calibrate(float64(s), d.cells/12, a.rate)
+		sc := calibrate(float64(s), d.size.scaled(12), a.rate)
 		if bi < 0 || (len(segs) > 0 && sc < 0.5) {
 			break
 		}
