@@ -41,22 +41,27 @@ const MelodyMinFreq = 200
 
 // ChromaOptions configures feature extraction. The zero value gives HPCP over the melody band
 // (MelodyMinFreq to 5,000 Hz) at an analysis rate of 11,025 Hz, 2,048-sample frames and a hop of
-// 1,024 (10.8 frames per second), with the tuning estimated from the audio.
+// 1,024 (10.8 frames per second), with the tuning estimated from the audio. A value out of the
+// ranges below makes the Analyze functions return an *OptionError naming the field.
 type ChromaOptions struct {
-	// Kind is the chroma variant; "" means HPCP.
+	// Kind is the chroma variant: HPCP, STFT or CENS; "" means HPCP.
 	Kind Kind
 	// Base is the chroma a CENS sequence is computed from (HPCP or STFT); "" means HPCP.
 	Base Kind
-	// AnalysisRate, FrameSize and Hop override the analysis sample rate (Hz) and the STFT
-	// frame and hop sizes (samples at the analysis rate); 0 keeps the default.
+	// AnalysisRate, FrameSize and Hop override the analysis sample rate (Hz, at most 768,000)
+	// and the STFT frame and hop sizes (samples at the analysis rate: FrameSize a power of two
+	// from 64 to 2^20, Hop 1..FrameSize); 0 keeps the default.
 	AnalysisRate, FrameSize, Hop int
-	// MinFreq is the lowest analysed frequency in Hz; 0 means MelodyMinFreq.
+	// MinFreq is the lowest analysed frequency in Hz (finite, >= 0); 0 means MelodyMinFreq.
+	// Frequencies under two FFT bins (2·AnalysisRate/FrameSize) are never analysed.
 	MinFreq float64
-	// MaxFreq is the highest analysed frequency in Hz; 0 keeps the front end's 5,000 Hz.
+	// MaxFreq is the highest analysed frequency in Hz (finite, >= 0); 0 keeps the front end's
+	// 5,000 Hz. It is limited to 0.9 of the Nyquist frequency of AnalysisRate, and the band
+	// left above MinFreq must hold at least one FFT bin.
 	MaxFreq float64
 	// FixedTuning disables tuning estimation and uses TuningCents (deviation from A4 = 440 Hz).
 	FixedTuning bool
-	// TuningCents is the reference tuning when FixedTuning is set.
+	// TuningCents is the reference tuning when FixedTuning is set; it must be finite.
 	TuningCents float64
 }
 
@@ -103,6 +108,12 @@ func (e *FileError) Unwrap() error { return e.Err }
 // small enough that memory does not depend on the file.
 const readBlock = 16384
 
+// OptionError reports a ChromaOptions value out of range; Field names the ChromaOptions field,
+// and the message reads "chroma options: FrameSize 1000 is not a power of two from 64 to
+// 1048576". AnalyzeFile, Analyze and AnalyzeSamples return it (AnalyzeFile inside a
+// *FileError) before reading any audio.
+type OptionError = chroma.OptionError
+
 // AnalyzeFile computes the chroma features of a WAV file by streaming it. Errors name the file.
 func AnalyzeFile(path string, opt ChromaOptions) (*Features, error) {
 	f, err := os.Open(path)
@@ -118,16 +129,21 @@ func AnalyzeFile(path string, opt ChromaOptions) (*Features, error) {
 	return feat, nil
 }
 
-// Analyze computes the chroma features of WAV data read from r, block by block.
+// Analyze computes the chroma features of WAV data read from r, block by block. Invalid
+// options give an *OptionError before r is read.
 func Analyze(r io.Reader, opt ChromaOptions) (*Features, error) {
+	copt, err := opt.internal()
+	if err != nil {
+		return nil, err
+	}
 	d, err := wav.NewDecoder(r)
 	if err != nil {
 		return nil, err
 	}
 	format := d.Format()
-	ex, err := newExtractor(format.SampleRate, opt)
+	ex, err := chroma.New(format.SampleRate, copt)
 	if err != nil {
-		return nil, err
+		return nil, err // the decoder refuses rates chroma cannot take: not reached
 	}
 	buf := make([]float32, readBlock)
 	var frames int64
@@ -151,9 +167,17 @@ func Analyze(r io.Reader, opt ChromaOptions) (*Features, error) {
 	return feat, nil
 }
 
-// AnalyzeSamples computes the chroma features of mono samples at the given rate.
+// AnalyzeSamples computes the chroma features of mono samples at the given rate (1 to 768,000
+// Hz). Invalid options give an *OptionError.
 func AnalyzeSamples(samples []float32, rate int, opt ChromaOptions) (*Features, error) {
-	ex, err := newExtractor(rate, opt)
+	copt, err := opt.internal()
+	if err != nil {
+		return nil, err
+	}
+	if rate <= 0 || rate > chroma.MaxSampleRate {
+		return nil, fmt.Errorf("sample rate %d Hz is not from 1 to %d Hz", rate, chroma.MaxSampleRate)
+	}
+	ex, err := chroma.New(rate, copt)
 	if err != nil {
 		return nil, err
 	}
@@ -164,9 +188,20 @@ func AnalyzeSamples(samples []float32, rate int, opt ChromaOptions) (*Features, 
 	return feat, nil
 }
 
-func newExtractor(rate int, opt ChromaOptions) (*chroma.Extractor, error) {
-	if rate <= 0 {
-		return nil, fmt.Errorf("sample rate %d Hz is not positive", rate)
+// publicField maps the names of chroma.Options fields to those of ChromaOptions where they
+// differ.
+var publicField = map[string]string{"SampleRate": "AnalysisRate", "HopSize": "Hop"}
+
+// internal returns the front end's options for opt, validated: errors are *OptionError naming
+// ChromaOptions' fields.
+func (opt ChromaOptions) internal() (chroma.Options, error) {
+	kindErr := func(field string, k Kind, want string) error {
+		return &OptionError{Field: field, Value: fmt.Sprintf("%q", k), Problem: "is not " + want}
+	}
+	switch opt.Kind {
+	case "", HPCP, STFT, CENS:
+	default:
+		return chroma.Options{}, kindErr("Kind", opt.Kind, `"hpcp", "stft" or "cens"`)
 	}
 	copt := chroma.Options{
 		SampleRate:  opt.AnalysisRate,
@@ -177,22 +212,29 @@ func newExtractor(rate int, opt ChromaOptions) (*chroma.Extractor, error) {
 		FixedTuning: opt.FixedTuning,
 		TuningCents: opt.TuningCents,
 	}
-	base := opt.Kind
-	if base == CENS || base == "" {
-		base = opt.Base
-	}
-	switch base {
-	case HPCP, "":
-		copt.Kind = chroma.HPCP
+	// Base is checked whatever Kind is: a misspelt Base is a mistake even where it is unused.
+	switch opt.Base {
+	case "", HPCP:
 	case STFT:
-		copt.Kind = chroma.STFT
+		if opt.Kind == CENS {
+			copt.Kind = chroma.STFT
+		}
 	default:
-		return nil, fmt.Errorf("unknown chroma kind %q (want hpcp, stft or cens)", base)
+		return chroma.Options{}, kindErr("Base", opt.Base, `"hpcp" or "stft"`)
 	}
-	if opt.Kind != "" && opt.Kind != HPCP && opt.Kind != STFT && opt.Kind != CENS {
-		return nil, fmt.Errorf("unknown chroma kind %q (want hpcp, stft or cens)", opt.Kind)
+	if opt.Kind == STFT {
+		copt.Kind = chroma.STFT
 	}
-	return chroma.NewExtractor(rate, copt), nil
+	if err := copt.Validate(); err != nil {
+		var oe *OptionError
+		if errors.As(err, &oe) {
+			e := *oe
+			e.Field = cmp.Or(publicField[e.Field], e.Field)
+			return chroma.Options{}, &e
+		}
+		return chroma.Options{}, err
+	}
+	return copt, nil
 }
 
 func finish(ex *chroma.Extractor, opt ChromaOptions) *Features {

@@ -2,10 +2,12 @@ package motif
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -138,4 +140,113 @@ func TestAnalyzeSamplesTone(t *testing.T) {
 	if _, err := AnalyzeSamples(x, 0, ChromaOptions{}); err == nil {
 		t.Error("sample rate 0 accepted")
 	}
+}
+
+// TestBadChromaOptions checks that every out-of-range ChromaOptions value gives an
+// *OptionError naming the field, from each of the Analyze functions, and never a panic.
+func TestBadChromaOptions(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, tc := range []struct {
+		name  string
+		opt   ChromaOptions
+		field string
+	}{
+		{"frame size not a power of two", ChromaOptions{FrameSize: 1000}, "FrameSize"},
+		{"frame size too small", ChromaOptions{FrameSize: 32}, "FrameSize"},
+		{"frame size too large", ChromaOptions{FrameSize: 1 << 21}, "FrameSize"},
+		{"negative frame size", ChromaOptions{FrameSize: -2048}, "FrameSize"},
+		{"hop over the default frame", ChromaOptions{Hop: 4096}, "Hop"},
+		{"hop over the frame", ChromaOptions{FrameSize: 128, Hop: 200}, "Hop"},
+		{"negative hop", ChromaOptions{Hop: -1}, "Hop"},
+		{"negative analysis rate", ChromaOptions{AnalysisRate: -11025}, "AnalysisRate"},
+		{"analysis rate too high", ChromaOptions{AnalysisRate: 1 << 30}, "AnalysisRate"},
+		{"analysis rate under the band", ChromaOptions{AnalysisRate: 100}, "AnalysisRate"},
+		{"min freq just under the Nyquist limit", ChromaOptions{MinFreq: 4980}, "AnalysisRate"},
+		{"frame too short for the band", ChromaOptions{FrameSize: 64, MinFreq: 100, MaxFreq: 300}, "FrameSize"},
+		{"max freq under the melody band", ChromaOptions{MaxFreq: 100}, "MaxFreq"},
+		{"min freq above max freq", ChromaOptions{MinFreq: 3000, MaxFreq: 2000}, "MaxFreq"},
+		{"min freq above the default max", ChromaOptions{MinFreq: 6000}, "MinFreq"},
+		{"band narrower than a bin", ChromaOptions{MinFreq: 1002, MaxFreq: 1004}, "MaxFreq"},
+		{"negative min freq", ChromaOptions{MinFreq: -1}, "MinFreq"},
+		{"NaN min freq", ChromaOptions{MinFreq: nan}, "MinFreq"},
+		{"-Inf min freq", ChromaOptions{MinFreq: -inf}, "MinFreq"},
+		{"negative max freq", ChromaOptions{MaxFreq: -5000}, "MaxFreq"},
+		{"NaN max freq", ChromaOptions{MaxFreq: nan}, "MaxFreq"},
+		{"Inf max freq", ChromaOptions{MaxFreq: inf}, "MaxFreq"},
+		{"NaN tuning", ChromaOptions{FixedTuning: true, TuningCents: nan}, "TuningCents"},
+		{"Inf tuning", ChromaOptions{FixedTuning: true, TuningCents: inf}, "TuningCents"},
+		{"-Inf tuning", ChromaOptions{FixedTuning: true, TuningCents: -inf}, "TuningCents"},
+		{"NaN tuning, not fixed", ChromaOptions{TuningCents: nan}, "TuningCents"},
+		{"unknown kind", ChromaOptions{Kind: "mfcc"}, "Kind"},
+		{"kind in capitals", ChromaOptions{Kind: "HPCP"}, "Kind"},
+		{"CENS as a base", ChromaOptions{Kind: CENS, Base: CENS}, "Base"},
+		{"unknown base", ChromaOptions{Kind: HPCP, Base: "chroma"}, "Base"},
+	} {
+		check := func(fn string, err error) {
+			t.Helper()
+			var oe *OptionError
+			switch {
+			case err == nil:
+				t.Errorf("%s: %s: no error", tc.name, fn)
+			case !errors.As(err, &oe):
+				t.Errorf("%s: %s: error %q is not an *OptionError", tc.name, fn, err)
+			case oe.Field != tc.field:
+				t.Errorf("%s: %s: error %q blames %s, want %s", tc.name, fn, err, oe.Field, tc.field)
+			case !strings.Contains(err.Error(), "chroma options: "+tc.field+" "):
+				t.Errorf("%s: %s: error %q does not name %s", tc.name, fn, err, tc.field)
+			}
+		}
+		noPanic(t, tc.name, func() {
+			_, err := AnalyzeSamples(make([]float32, 22050), 22050, tc.opt)
+			check("AnalyzeSamples", err)
+			// An empty reader is not WAV: the options must be refused before it is read.
+			_, err = Analyze(strings.NewReader(""), tc.opt)
+			check("Analyze", err)
+			const path = "../testdata/wav/ref16.wav"
+			_, err = AnalyzeFile(path, tc.opt)
+			check("AnalyzeFile", err)
+			if fe := (*FileError)(nil); err != nil && !errors.As(err, &fe) || fe.Path != path {
+				t.Errorf("%s: AnalyzeFile: error %q does not carry the file name", tc.name, err)
+			}
+		})
+	}
+}
+
+// TestEdgeChromaOptions checks values at the ends of the documented ranges: accepted, and
+// analysed without a panic.
+func TestEdgeChromaOptions(t *testing.T) {
+	x := make([]float32, 22050)
+	for i := range x {
+		x[i] = float32(0.5 * math.Sin(2*math.Pi*440*float64(i)/22050))
+	}
+	for _, opt := range []ChromaOptions{
+		{FrameSize: 64},
+		{FrameSize: 64, Hop: 1, MinFreq: 400, MaxFreq: 2000},
+		{FrameSize: 1 << 20},
+		{AnalysisRate: 768000, MaxFreq: 1e6},
+		{AnalysisRate: 8000, MinFreq: 1e-9},
+		{MinFreq: 1000, MaxFreq: 1006},
+		{FixedTuning: true, TuningCents: -1e300},
+		{Kind: CENS, Base: STFT},
+		{Kind: STFT, Base: HPCP},
+	} {
+		noPanic(t, fmt.Sprintf("%+v", opt), func() {
+			f, err := AnalyzeSamples(x, 22050, opt)
+			if err != nil {
+				t.Errorf("%+v: %v", opt, err)
+			} else if len(f.Frames) == 0 {
+				t.Errorf("%+v: no frames", opt)
+			}
+		})
+	}
+}
+
+func noPanic(t *testing.T, name string, fn func()) {
+	t.Helper()
+	defer func() {
+		if p := recover(); p != nil {
+			t.Errorf("%s: panic: %v", name, p)
+		}
+	}()
+	fn()
 }

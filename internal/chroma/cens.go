@@ -2,7 +2,9 @@ package chroma
 
 import "math"
 
-// CENSOptions configures CENS. The zero value gives the documented defaults.
+// CENSOptions configures CENS. The zero value gives the documented defaults; both fields must
+// be finite and >= 0 (0 meaning the default). They are set by the program, never by a user:
+// CENS panics on other values.
 type CENSOptions struct {
 	// Window is the length of the Hann smoothing window in seconds (default 2: long
 	// enough to absorb articulation and small tempo deviations, short enough to keep a
@@ -25,10 +27,15 @@ var censThresh = [4]float32{0.05, 0.1, 0.2, 0.4}
 // 0..4 with thresholds 0.05, 0.1, 0.2, 0.4, smoothed over time with a Hann window,
 // downsampled by an integer factor and L2-normalised. Output frame m is centred on input
 // frame m·factor, so the timing convention (frame k at k/rate seconds) is kept. It
-// returns the frames and their rate. All-zero regions stay all zero.
+// returns the frames and their rate. All-zero regions stay all zero. It panics unless
+// frameRate is finite and positive and opt valid (see CENSOptions): programming errors, since
+// an Extractor's frame rate always is.
 func CENS(frames [][12]float32, frameRate float64, opt CENSOptions) ([][12]float32, float64) {
-	if !(frameRate > 0) {
-		panic("chroma: CENS: frameRate must be positive")
+	if !(frameRate > 0) || math.IsInf(frameRate, 1) {
+		panic("chroma: CENS: frameRate must be finite and positive")
+	}
+	if !(opt.Window >= 0) || !(opt.Rate >= 0) || math.IsInf(opt.Window, 1) || math.IsInf(opt.Rate, 1) {
+		panic("chroma: CENS: Window and Rate must be finite and >= 0")
 	}
 	if opt.Window == 0 {
 		opt.Window = 2

@@ -37,14 +37,16 @@ type Extractor struct {
 	finished bool
 }
 
-// NewExtractor returns an Extractor for mono input at inputRate Hz. It panics if
-// inputRate <= 0 or opt is invalid (non power-of-two FrameSize, hop out of range, empty
-// band): these are programming errors, not data errors.
-func NewExtractor(inputRate int, opt Options) *Extractor {
-	if inputRate <= 0 {
-		panic(fmt.Sprintf("chroma: NewExtractor: input rate %d", inputRate))
+// New returns an Extractor for mono input at inputRate Hz. It fails if inputRate is not in
+// 1..MaxSampleRate or opt is invalid (see Options.Validate; that error is an *OptionError).
+func New(inputRate int, opt Options) (*Extractor, error) {
+	if inputRate <= 0 || inputRate > MaxSampleRate {
+		return nil, fmt.Errorf("chroma: input rate %d Hz is not from 1 to %d Hz", inputRate, MaxSampleRate)
 	}
-	o := opt.resolve()
+	o, err := opt.resolve()
+	if err != nil {
+		return nil, err
+	}
 	e := &Extractor{opt: o, inRate: inputRate, an: newAnalyzer(o)}
 	if inputRate != o.SampleRate {
 		e.rs = resample.New(inputRate, o.SampleRate)
@@ -52,6 +54,16 @@ func NewExtractor(inputRate int, opt Options) *Extractor {
 	}
 	// Centre padding: frame 0 is centred on the first sample.
 	e.sig = make([]float32, o.FrameSize/2, 4*o.FrameSize)
+	return e, nil
+}
+
+// NewExtractor is New for a rate and options fixed in the program (tests, benchmarks): it
+// panics where New returns an error. Options that come from a user go through New.
+func NewExtractor(inputRate int, opt Options) *Extractor {
+	e, err := New(inputRate, opt)
+	if err != nil {
+		panic(err)
+	}
 	return e
 }
 

@@ -57,40 +57,85 @@ const (
 	DefaultHarmonicDecay = 0.6
 )
 
+// Limits of Options, checked by Validate.
+const (
+	// MinFrameSize and MaxFrameSize bound FrameSize. 64 samples are 6 ms at 11025 Hz, already
+	// too short to tell low notes apart; 2^20 samples are 95 s at 11025 Hz and 1.4 s at 768 kHz,
+	// far longer than any note, while the state of one Extractor stays near 40 MiB.
+	MinFrameSize = 64
+	MaxFrameSize = 1 << 20
+	// MaxSampleRate bounds the analysis and input rates: 768 kHz, the highest rate audio
+	// hardware records (the WAV decoder refuses higher ones for the same reason).
+	MaxSampleRate = 768000
+)
+
 // Options configures an Extractor. The zero value gives HPCP at the documented defaults
-// with the tuning estimated from the signal.
+// with the tuning estimated from the signal. Validate reports a value out of range.
 type Options struct {
 	// Kind selects the algorithm (default HPCP).
 	Kind Kind
-	// SampleRate is the analysis rate in Hz (default DefaultSampleRate).
+	// SampleRate is the analysis rate in Hz, at most MaxSampleRate (default
+	// DefaultSampleRate).
 	SampleRate int
-	// FrameSize is the STFT frame length in samples, a power of two (default
-	// DefaultFrameSize).
+	// FrameSize is the STFT frame length in samples, a power of two from MinFrameSize to
+	// MaxFrameSize (default DefaultFrameSize).
 	FrameSize int
-	// HopSize is the frame advance in samples (default FrameSize/2: 10.8 frames/s at the
-	// defaults, the ~10 Hz chroma rate CENS is designed for, and 50% overlap is exact
-	// for the Hann window; it halves the cost compared with 75% overlap).
+	// HopSize is the frame advance in samples, 1..FrameSize (default FrameSize/2: 10.8
+	// frames/s at the defaults, the ~10 Hz chroma rate CENS is designed for, and 50% overlap
+	// is exact for the Hann window; it halves the cost compared with 75% overlap).
 	HopSize int
 	// MinFreq and MaxFreq bound the analysed band in Hz (defaults DefaultMinFreq,
-	// DefaultMaxFreq; MaxFreq is clamped to 0.9 of the Nyquist frequency, where the
-	// resampler's transition band begins).
+	// DefaultMaxFreq). MaxFreq is clamped to 0.9 of the Nyquist frequency, where the
+	// resampler's transition band begins, and MinFreq raised to two FFT bins
+	// (2·SampleRate/FrameSize), so that peak picking has a left neighbour; the band left must
+	// hold at least one FFT bin.
 	MinFreq, MaxFreq float64
 	// Harmonics is the number of harmonics h = 1..Harmonics each HPCP peak contributes to
 	// (default DefaultHarmonics; 1 disables harmonic weighting). Ignored by STFT.
 	Harmonics int
-	// HarmonicDecay is the weight ratio between successive harmonics (default
-	// DefaultHarmonicDecay). Ignored by STFT.
+	// HarmonicDecay is the weight ratio between successive harmonics, finite and >= 0
+	// (default DefaultHarmonicDecay). Ignored by STFT.
 	HarmonicDecay float64
-	// FixedTuning uses TuningCents (deviation from A4 = 440 Hz, in cents) instead of
+	// FixedTuning uses TuningCents (deviation from A4 = 440 Hz, in cents, finite) instead of
 	// estimating the tuning.
 	FixedTuning bool
 	TuningCents float64
 }
 
-// resolve fills in defaults and panics on values no caller should pass.
-func (o Options) resolve() Options {
+// OptionError reports an Options value out of range. Its message reads
+// "chroma options: FrameSize 1000 is not a power of two from 64 to 1048576".
+type OptionError struct {
+	// Field is the name of the offending field, as spelled in Options.
+	Field string
+	// Value is the field's value, formatted.
+	Value string
+	// Problem says what is wrong with it.
+	Problem string
+}
+
+func (e *OptionError) Error() string {
+	return "chroma options: " + e.Field + " " + e.Value + " " + e.Problem
+}
+
+func optErr(field string, value any, format string, args ...any) *OptionError {
+	return &OptionError{Field: field, Value: fmt.Sprint(value), Problem: fmt.Sprintf(format, args...)}
+}
+
+// finite reports whether x is neither NaN nor infinite.
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// Validate reports the first value of o that an Extractor cannot use, as an *OptionError,
+// after filling in the defaults of zero fields; nil when o is usable.
+func (o Options) Validate() error {
+	_, err := o.resolve()
+	return err
+}
+
+// resolve fills in defaults, checks every value and derives the band actually analysed.
+// Errors are *OptionError.
+func (o Options) resolve() (Options, error) {
 	if o.Kind != HPCP && o.Kind != STFT {
-		panic(fmt.Sprintf("chroma: unknown Kind %d", int(o.Kind)))
+		return o, optErr("Kind", o.Kind, "is not HPCP or STFT")
 	}
 	if o.SampleRate == 0 {
 		o.SampleRate = DefaultSampleRate
@@ -104,7 +149,8 @@ func (o Options) resolve() Options {
 	if o.MinFreq == 0 {
 		o.MinFreq = DefaultMinFreq
 	}
-	if o.MaxFreq == 0 {
+	maxSet := o.MaxFreq != 0
+	if !maxSet {
 		o.MaxFreq = DefaultMaxFreq
 	}
 	if o.Harmonics == 0 {
@@ -115,22 +161,45 @@ func (o Options) resolve() Options {
 	}
 	n := o.FrameSize
 	switch {
-	case o.SampleRate < 0:
-		panic("chroma: negative SampleRate")
-	case n < 64 || n&(n-1) != 0:
-		panic(fmt.Sprintf("chroma: FrameSize %d is not a power of two >= 64", n))
+	case o.SampleRate < 0 || o.SampleRate > MaxSampleRate:
+		return o, optErr("SampleRate", o.SampleRate, "is not a rate from 1 to %d Hz", MaxSampleRate)
+	case n < MinFrameSize || n > MaxFrameSize || n&(n-1) != 0:
+		return o, optErr("FrameSize", n, "is not a power of two from %d to %d", MinFrameSize, MaxFrameSize)
 	case o.HopSize < 1 || o.HopSize > n:
-		panic(fmt.Sprintf("chroma: HopSize %d outside 1..FrameSize", o.HopSize))
-	case o.Harmonics < 1 || o.HarmonicDecay < 0:
-		panic("chroma: Harmonics < 1 or HarmonicDecay < 0")
-	case math.IsNaN(o.TuningCents) || math.IsInf(o.TuningCents, 0):
-		panic("chroma: TuningCents is not finite")
+		return o, optErr("HopSize", o.HopSize, "is not in 1..FrameSize (%d)", n)
+	case !finite(o.MinFreq) || o.MinFreq < 0:
+		return o, optErr("MinFreq", o.MinFreq, "is not a finite frequency >= 0 Hz")
+	case !finite(o.MaxFreq) || o.MaxFreq < 0:
+		return o, optErr("MaxFreq", o.MaxFreq, "is not a finite frequency >= 0 Hz")
+	case o.Harmonics < 1:
+		return o, optErr("Harmonics", o.Harmonics, "is not >= 1")
+	case !finite(o.HarmonicDecay) || o.HarmonicDecay < 0:
+		return o, optErr("HarmonicDecay", o.HarmonicDecay, "is not a finite weight >= 0")
+	case !finite(o.TuningCents):
+		return o, optErr("TuningCents", o.TuningCents, "is not finite")
 	}
-	o.MaxFreq = math.Min(o.MaxFreq, 0.9*float64(o.SampleRate)/2)
-	// The lowest bin must be >= 1 so that peak picking has a left neighbour.
-	o.MinFreq = math.Max(o.MinFreq, 2*float64(o.SampleRate)/float64(n))
-	if !(o.MinFreq < o.MaxFreq) {
-		panic(fmt.Sprintf("chroma: empty band %g..%g Hz", o.MinFreq, o.MaxFreq))
+	// The band must hold a bin: kLo = ceil(MinFreq/binHz) <= kHi = floor(MaxFreq/binHz). The
+	// error blames the value that empties it: the band as given (MaxFreq when it was set,
+	// MinFreq when MaxFreq is the default), else the Nyquist limit, else the two-bin floor.
+	minF, maxF := o.MinFreq, o.MaxFreq
+	binHz := float64(o.SampleRate) / float64(n)
+	holds := func(lo, hi float64) bool { return math.Ceil(lo/binHz) <= math.Floor(hi/binHz) }
+	o.MaxFreq = math.Min(maxF, 0.9*float64(o.SampleRate)/2)
+	o.MinFreq = math.Max(minF, 2*binHz)
+	switch {
+	case holds(o.MinFreq, o.MaxFreq):
+	case minF >= maxF && maxSet:
+		return o, optErr("MaxFreq", maxF, "is not above MinFreq (%g)", minF)
+	case minF >= maxF:
+		return o, optErr("MinFreq", minF, "is not below MaxFreq (%g)", maxF)
+	case !holds(minF, maxF) && maxSet:
+		return o, optErr("MaxFreq", maxF, "leaves no FFT bin above MinFreq (%g; bins are %.4g Hz apart)", minF, binHz)
+	case !holds(minF, maxF):
+		return o, optErr("MinFreq", minF, "leaves no FFT bin below MaxFreq (%g; bins are %.4g Hz apart)", maxF, binHz)
+	case !holds(minF, o.MaxFreq):
+		return o, optErr("SampleRate", o.SampleRate, "limits the band to %.6g Hz (0.9 of Nyquist), which leaves no FFT bin above MinFreq (%g)", o.MaxFreq, minF)
+	default:
+		return o, optErr("FrameSize", n, "puts the lowest analysable frequency at %.6g Hz (2 FFT bins), which leaves no bin below MaxFreq (%g)", o.MinFreq, o.MaxFreq)
 	}
-	return o
+	return o, nil
 }
