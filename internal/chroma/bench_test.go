@@ -3,7 +3,9 @@ package chroma
 import (
 	"runtime"
 	"testing"
+	"time"
 
+	"github.com/leitmotif-audio/leitmotif/internal/cputime"
 	"github.com/leitmotif-audio/leitmotif/internal/synth"
 )
 
@@ -24,10 +26,10 @@ func benchTrack(b *testing.B) []float32 {
 
 // report adds x-real-time (wall clock) and cpu-x-real-time (process CPU time, all
 // threads: stable on a shared machine; run with -cpu 1) for secs of audio per op.
-func report(b *testing.B, secs, cpu0 float64) {
+func report(b *testing.B, secs float64, cpu0 time.Duration) {
 	b.ReportMetric(secs*float64(b.N)/b.Elapsed().Seconds(), "x-real-time")
-	if cpu := cpuSeconds() - cpu0; cpu > 0 {
-		b.ReportMetric(secs*float64(b.N)/cpu, "cpu-x-real-time")
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
+		b.ReportMetric(secs*float64(b.N)/cpu.Seconds(), "cpu-x-real-time")
 	}
 }
 
@@ -40,7 +42,7 @@ func BenchmarkExtract(b *testing.B) {
 			b.SetBytes(int64(4 * len(x)))
 			b.ReportAllocs()
 			runtime.GC() // not the previous run's garbage
-			cpu0 := cpuSeconds()
+			cpu0 := cputime.Used()
 			for b.Loop() {
 				e := NewExtractor(44100, Options{Kind: k})
 				for i := 0; i < len(x); i += block {
@@ -53,7 +55,7 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.Run("hpcp+cens", func(b *testing.B) {
 		runtime.GC() // not the previous run's garbage
-		cpu0 := cpuSeconds()
+		cpu0 := cputime.Used()
 		for b.Loop() {
 			e := NewExtractor(44100, Options{})
 			for i := 0; i < len(x); i += block {
@@ -72,7 +74,7 @@ func BenchmarkExtract(b *testing.B) {
 	for _, k := range kinds {
 		b.Run(k.String()+"-11025", func(b *testing.B) {
 			runtime.GC() // not the previous run's garbage
-			cpu0 := cpuSeconds()
+			cpu0 := cputime.Used()
 			for b.Loop() {
 				e := NewExtractor(11025, Options{Kind: k})
 				for i := 0; i < len(y); i += block {

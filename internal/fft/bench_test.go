@@ -2,31 +2,22 @@ package fft
 
 import (
 	"fmt"
-	"syscall"
 	"testing"
 
+	"github.com/leitmotif-audio/leitmotif/internal/cputime"
 	dspfft "github.com/mjibson/go-dsp/fft"
 	"gonum.org/v1/gonum/dsp/fourier"
 )
 
-// cpuNanos returns the process's user+system CPU time. On a shared machine wall-clock
+// timed runs f in a b.Loop and also reports CPU ns per op: on a shared machine wall-clock
 // ns/op overstates the cost; the CPU time of a single-goroutine loop much less so.
-func cpuNanos() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
-}
-
-// timed runs f in a b.Loop and also reports CPU ns per op.
 func timed(b *testing.B, f func()) {
-	c0 := cpuNanos()
+	c0 := cputime.Used()
 	for b.Loop() {
 		f()
 	}
-	if c := cpuNanos() - c0; c > 0 {
-		b.ReportMetric(float64(c)/float64(b.N), "cpu-ns/op")
+	if c := cputime.Used() - c0; c > 0 {
+		b.ReportMetric(float64(c.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
 

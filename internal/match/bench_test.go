@@ -1,10 +1,9 @@
 package match
 
 import (
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/leitmotif-audio/leitmotif/internal/cputime"
 	"github.com/leitmotif-audio/leitmotif/internal/synth"
 )
 
@@ -42,22 +41,16 @@ func BenchmarkCompare(b *testing.B) {
 		{"unrelated/3min/all12", x, y, Options{Candidates: 12}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			c0 := cpuTime()
+			// CPU time too: on a loaded machine it measures the work better than the
+			// wall clock does.
+			c0 := cputime.Used()
 			for i := 0; i < b.N; i++ {
 				Compare(bc.a, bc.b, bc.opt)
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pair")
-			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/1000/float64(b.N), "cpu-ms/pair")
+			if c := cputime.Used() - c0; c > 0 {
+				b.ReportMetric(float64(c.Microseconds())/1000/float64(b.N), "cpu-ms/pair")
+			}
 		})
 	}
-}
-
-// cpuTime returns the process's user+system CPU time: on a loaded machine
-// it measures the work better than the wall clock does.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

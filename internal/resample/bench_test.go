@@ -3,24 +3,16 @@ package resample
 import (
 	"fmt"
 	"math/rand/v2"
-	"syscall"
 	"testing"
-)
 
-// cpuSeconds returns the process's user+system CPU time. On a shared machine wall-clock
-// ns/op overstates the cost; CPU time of this single-goroutine loop does not.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
-}
+	"github.com/leitmotif-audio/leitmotif/internal/cputime"
+)
 
 // BenchmarkResample converts 10 s of noise per op, in 4096-sample blocks as a streaming
 // caller would. x-real-time = audio seconds processed per wall-clock second; the bar for
 // 44100 -> 11025 is 180 s of audio in well under 60 ms, i.e. >> 3000x. x-real-time/cpu
-// uses CPU time instead of wall-clock time (meaningful on a loaded machine).
+// uses CPU time instead of wall-clock time: on a shared machine wall-clock time overstates
+// the cost, the CPU time of this single-goroutine loop does not.
 func BenchmarkResample(b *testing.B) {
 	for _, pr := range [][2]int{{44100, 11025}, {48000, 11025}, {44100, 22050}, {96000, 22050}, {22050, 16000}, {8000, 11025}} {
 		in, out := pr[0], pr[1]
@@ -33,7 +25,7 @@ func BenchmarkResample(b *testing.B) {
 			}
 			r := New(in, out)
 			y := make([]float32, 0, seconds*out+100)
-			cpu0 := cpuSeconds()
+			cpu0 := cputime.Used()
 			for b.Loop() {
 				r.Reset()
 				y = y[:0]
@@ -45,8 +37,8 @@ func BenchmarkResample(b *testing.B) {
 				y = r.Flush(y)
 			}
 			b.ReportMetric(seconds*float64(b.N)/b.Elapsed().Seconds(), "x-real-time")
-			if cpu := cpuSeconds() - cpu0; cpu > 0 {
-				b.ReportMetric(seconds*float64(b.N)/cpu, "x-real-time/cpu")
+			if cpu := cputime.Used() - cpu0; cpu > 0 {
+				b.ReportMetric(seconds*float64(b.N)/cpu.Seconds(), "x-real-time/cpu")
 			}
 		})
 	}
