@@ -6,8 +6,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/leitmotif-audio/leitmotif/internal/plot"
 	"github.com/leitmotif-audio/leitmotif/motif"
+	"github.com/leitmotif-audio/leitmotif/motif/plot"
 )
 
 const (
@@ -87,8 +87,8 @@ func runPlotCompare(args []string, stderr io.Writer) int {
 	var opt motif.CompareOptions
 	a, b := motif.Prepare(feats[0], opt), motif.Prepare(feats[1], opt)
 	r := motif.CompareTracks(a, b, opt)
-	sim, rows, cols, rate := motif.CrossSimilarity(a, b, r.Transposition)
-	img, err := plot.Compare(feats[0], feats[1], r, sim, rows, cols, rate)
+	sim := motif.CrossSimilarity(a, b, r.Transposition)
+	img, err := plot.Compare(feats[0], feats[1], r, sim)
 	if err != nil {
 		// The only data problem left is a track too short to have a matrix at all.
 		return inputError(stderr, fmt.Errorf("%s, %s: %w", pos[0], pos[1], err))

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leitmotif-audio/leitmotif/internal/plot"
+	"github.com/leitmotif-audio/leitmotif/motif/plot"
 )
 
 // plotTestWAV writes a mono 16-bit WAV at 11025 Hz playing the MIDI notes, each for 0.4 s

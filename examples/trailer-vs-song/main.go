@@ -25,10 +25,8 @@ import (
 	"strconv"
 	"strings"
 
-	// The plot package is internal to leitmotif; outside this module, draw the same picture
-	// with `motif plot compare A B -o OUT.png`.
-	"github.com/leitmotif-audio/leitmotif/internal/plot"
 	"github.com/leitmotif-audio/leitmotif/motif"
+	"github.com/leitmotif-audio/leitmotif/motif/plot"
 )
 
 func main() {
@@ -70,8 +68,8 @@ func main() {
 		}
 	}
 
-	sim, rows, cols, rate := motif.CrossSimilarity(ta, tb, r.Transposition)
-	img, err := plot.Compare(fa, fb, r, sim, rows, cols, rate)
+	sim := motif.CrossSimilarity(ta, tb, r.Transposition)
+	img, err := plot.Compare(fa, fb, r, sim)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -93,10 +91,10 @@ func report(a, b *motif.Features, r motif.Result) {
 	nameA, nameB := filepath.Base(a.File), filepath.Base(b.File)
 	fmt.Printf("A: %s (%.1f s)\nB: %s (%.1f s)\n\n", nameA, a.Duration, nameB, b.Duration)
 	verdict := "the melody of A is not in B"
-	if r.Score >= 0.5 {
+	if r.Score >= motif.Threshold {
 		verdict = "the melody of A is in B"
 	}
-	fmt.Printf("score          %.2f (%s; the threshold is 0.5)\n", r.Score, verdict)
+	fmt.Printf("score          %.2f (%s; the threshold is %g)\n", r.Score, verdict, motif.Threshold)
 	fmt.Printf("transposition  %+d semitones (A's pitch classes to B's)\n", r.Transposition)
 	fmt.Printf("tempo ratio    %.2f (B's tempo relative to A's)\n", r.TempoRatio)
 	if len(r.Segments) == 0 {

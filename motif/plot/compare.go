@@ -17,18 +17,24 @@ import (
 
 // Compare image size in pixels.
 const (
-	CompareWidth  = 800
+	// CompareWidth is the width of a Compare image in pixels.
+	CompareWidth = 800
+	// CompareHeight is the height of a Compare image in pixels.
 	CompareHeight = 800
 )
 
-// Compare renders the cross-similarity matrix sim of a against b (rows x cols, row-major,
-// row = A frame, column = B frame, values in [0, 1], frameRate frames per second on both
-// axes, as returned by motif.CrossSimilarity at r.Transposition) as a CompareWidth x
+// Compare renders the cross-similarity matrix s of a against b (s.Rows x s.Cols, row-major,
+// row = A frame, column = B frame, values in [0, 1], s.FrameRate frames per second on both
+// axes, as motif.CrossSimilarity returns it at r.Transposition) as a CompareWidth x
 // CompareHeight PNG. B's time runs along x and A's up y, so a shared melody shows as a
 // bright stripe rising to the right, steeper when B is faster. The alignment path r.Path is
 // drawn on it as a line and each segment as a numbered rectangle; the title gives both file
-// names, the score, the transposition and the tempo ratio.
-func Compare(a, b *motif.Features, r motif.Result, sim []float32, rows, cols int, frameRate float64) (io.WriterTo, error) {
+// names, the score (with "match" at or above motif.Threshold), the transposition and the tempo
+// ratio. It returns the encoder; nothing is rendered twice when WriteTo is called. It fails on
+// missing features, an empty matrix (a track too short or silent to compare), a matrix whose
+// size disagrees with Rows and Cols, or a frame rate that is not positive.
+func Compare(a, b *motif.Features, r motif.Result, s motif.Similarity) (io.WriterTo, error) {
+	sim, rows, cols, frameRate := s.Values, s.Rows, s.Cols, s.FrameRate
 	switch {
 	case a == nil || b == nil:
 		return nil, errors.New("missing features")
@@ -41,7 +47,7 @@ func Compare(a, b *motif.Features, r motif.Result, sim []float32, rows, cols int
 	}
 	nameA, nameB := fileName(a.File, "A"), fileName(b.File, "B")
 	verdict := "no match"
-	if r.Score >= 0.5 {
+	if r.Score >= motif.Threshold {
 		verdict = "match"
 	}
 	title := fmt.Sprintf("A: %s  vs  B: %s\nscore %.2f (%s)   transposition %s   tempo B/A %.2f",

@@ -139,7 +139,7 @@ func TestCompare(t *testing.T) {
 	for k := 0; k <= 114; k += 2 {
 		r.Path = append(r.Path, motif.PathPoint{A: (20 + 0.7*float64(k)) / rate, B: float64(100+k) / rate})
 	}
-	wt, err := Compare(a, b, r, sim, rows, cols, rate)
+	wt, err := Compare(a, b, r, motif.Similarity{Values: sim, Rows: rows, Cols: cols, FrameRate: rate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestCompare(t *testing.T) {
 	// pooled, still a plot.
 	rows, cols = 1200, 1500
 	sim = diagonal(rows, cols, 0, 0, 0, 1)
-	wt, err = Compare(a, b, motif.Result{TempoRatio: 1}, sim, rows, cols, 5)
+	wt, err = Compare(a, b, motif.Result{TempoRatio: 1}, motif.Similarity{Values: sim, Rows: rows, Cols: cols, FrameRate: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestCompareErrors(t *testing.T) {
 		{"wrong length", f, f, make([]float32, 5), 2, 2, 1},
 		{"zero rate", f, f, make([]float32, 4), 2, 2, 0},
 	} {
-		if _, err := Compare(tc.a, tc.b, motif.Result{}, tc.sim, tc.rows, tc.cols, tc.rate); err == nil {
+		if _, err := Compare(tc.a, tc.b, motif.Result{}, motif.Similarity{Values: tc.sim, Rows: tc.rows, Cols: tc.cols, FrameRate: tc.rate}); err == nil {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}

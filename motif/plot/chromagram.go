@@ -15,7 +15,9 @@ import (
 
 // Chromagram image size in pixels: wide, because time runs along x.
 const (
-	ChromagramWidth  = 1000
+	// ChromagramWidth is the width of a Chromagram image in pixels.
+	ChromagramWidth = 1000
+	// ChromagramHeight is the height of a Chromagram image in pixels.
 	ChromagramHeight = 500
 )
 
@@ -23,7 +25,8 @@ const (
 // (C at the bottom, B at the top), time in seconds along x, the level of each bin relative to
 // the loudest bin of the whole track in the magma colour map. The title starts with title, or
 // with f's file name when title is empty, and goes on with the chroma kind and the tuning.
-// It returns the encoder; nothing is rendered twice when WriteTo is called.
+// It returns the encoder; nothing is rendered twice when WriteTo is called. It fails when f
+// has no frames or its frame rate is not positive.
 func Chromagram(f *motif.Features, title string) (io.WriterTo, error) {
 	if f == nil || len(f.Frames) == 0 {
 		return nil, errors.New("no chroma frames to plot")
