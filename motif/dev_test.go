@@ -9,8 +9,11 @@ import (
 // devOutcome compares two prepared tracks and reports what the evaluation scores.
 func devOutcome(a, b *Track) eval.Outcome {
 	r := CompareTracks(a, b, CompareOptions{})
-	best, _ := r.Best()
-	return eval.Outcome{Score: r.Score, Transposition: r.Transposition, TempoRatio: r.TempoRatio, BStart: best.BStart, BEnd: best.BEnd}
+	o := eval.Outcome{Score: r.Score, Transposition: r.Transposition, TempoRatio: r.TempoRatio}
+	if len(r.Segments) > 0 {
+		o.BStart, o.BEnd = r.Segments[0].BStart, r.Segments[0].BEnd
+	}
+	return o
 }
 
 func devPrepare(path string) (*Track, error) {

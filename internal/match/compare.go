@@ -5,47 +5,16 @@ import (
 	"sort"
 )
 
-// Segment is one aligned pair of spans (seconds) where the same melody
-// sounds in A and in B.
-type Segment struct {
-	AStart, AEnd  float64
-	BStart, BEnd  float64
-	Transposition int     // semitones in -5..6 taking A's pitch classes to B's
-	Score         float64 // calibrated like Result.Score, over the search at one transposition
-}
-
-// PathPoint is one point of an alignment path, in seconds.
-type PathPoint struct{ A, B float64 }
-
-// Result of comparing two sequences.
-type Result struct {
-	// Score in [0,1]; 0.5 is the decision threshold "the same melody is
-	// there", for a short phrase as for a whole song.
-	Score float64
-	// Transposition in -5..6: B's pitch classes are A's shifted up by it.
-	Transposition int
-	// TempoRatio is A's span length over B's along the best alignment: B's
-	// tempo relative to A's (B at 0.7x the tempo gives 0.7). It and Path
-	// describe the best alignment even when Score is below 0.5; both are
-	// zero when nothing could be compared.
-	TempoRatio float64
-	// Segments, best first; only those scoring at least 0.5.
-	Segments []Segment
-	// Path of the best alignment (A time, B time), increasing.
-	Path []PathPoint
-}
-
-// detail is what Compare measures before calibration; the calibration
-// sweep in the tests reads it.
+// detail is what Compare measures before calibration.
 type detail struct {
 	raw    float64     // best local-alignment score at full resolution
 	t      int         // its transposition (0..11)
 	rho    float64     // tempo factor B was stretched by before the fine alignment
-	coarse [12]float64 // coarse local-alignment score of every transposition
+	screen [12]float64 // screening score of every transposition (seconds of margin)
+	size   searchSize  // size of the search (cells times transpositions), for calibration
 	n, m   int         // dimensions of the winning score matrix (A frames, stretched B frames)
 	mb     int         // B's length in fine frames
 	bi, bj int         // end cell of the best alignment (ws.bestCodes holds its steps)
-	size   searchSize  // size of the search (cells times transpositions), for calibration
 	ok     bool        // enough tonal content on both sides to compare
 }
 
@@ -60,23 +29,15 @@ type workspace struct {
 // where and how (key, tempo) a melody of one sounds in the other. Both
 // sequences must come from Prepare with the same FeatureRate (else it
 // panics). It never returns NaN; inputs with less than opt.MinDuration
-// seconds of tonal content score 0.
+// seconds of tonal content score 0 and have no segment.
 func Compare(a, b *Sequence, opt Options) Result {
 	opt = opt.withDefaults()
 	var ws workspace
 	d := compare(&ws, a, b, opt, 0)
-	if !d.ok {
+	if !d.ok || d.raw <= 0 {
 		return Result{}
 	}
 	res := Result{Score: calibrate(d.raw, d.size, a.rate), Transposition: wrap(d.t)}
-	if res.Score < 0.5 {
-		// Report the best alignment's path and tempo even below threshold
-		// (for plots), but no segment.
-		path := traceback(ws.bestCodes, d.m, d.bi, d.bj)
-		res.Path = toPath(path, a.rate, d.rho)
-		res.TempoRatio = tempoOf(path, d.rho)
-		return res
-	}
 	segs, first := segments(&ws, d, a, b, opt)
 	res.Segments = segs
 	if len(first) > 0 {
@@ -86,11 +47,23 @@ func Compare(a, b *Sequence, opt Options) Result {
 	return res
 }
 
-// compare runs the coarse local alignment under all transpositions, then,
-// for the shortlisted ones, stretches b to a's tempo as estimated by the
-// coarse path and aligns at full resolution; ws.best holds the score
-// matrix of the winner. A positive lag (fine frames) masks every cell with
-// j < i+lag and keeps the tempo: used to align a sequence with itself.
+// screenStep returns the decimation (1 or coarseStep) at which all 12
+// transpositions of an n×m comparison are screened: full resolution while
+// the twelve matrices fit in budget cells, so a short motif is judged on
+// its fine detail; the coarse rate for long pairs, where there is material
+// enough and the cost would otherwise grow twelvefold.
+func screenStep(n, m, budget int) int {
+	if 12*float64(n)*float64(m) <= float64(budget) {
+		return 1
+	}
+	return coarseStep
+}
+
+// compare screens all transpositions, then, for the shortlisted ones,
+// stretches b to a's tempo as estimated by the screening path and aligns
+// at full resolution; ws.best holds the score matrix of the winner. A
+// positive lag (fine frames) masks every cell with j < i+lag and keeps the
+// tempo: used to align a sequence with itself.
 func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 	if a == nil || b == nil {
 		return detail{}
@@ -110,31 +83,37 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		d.size = searchSize{tri, tri}
 	}
 	thr := float32(opt.Threshold)
-	na, nb := len(a.coarse), len(b.coarse)
-	clag := (lag + coarseStep - 1) / coarseStep
-	coarseSim := func(t int) {
-		ws.rot = rotate(ws.rot, b.coarse, t)
-		ws.sim, ws.base = similarity(ws.sim, ws.base, a.coarse, ws.rot, 1, 1, thr)
+	step := screenStep(d.n, d.mb, opt.ScreenBudget)
+	sa, sb, embed := a.fine, b.fine, opt.Embed
+	if step > 1 {
+		sa, sb, embed = a.coarse, b.coarse, 1
+	}
+	na, nb := len(sa), len(sb)
+	slag := (lag + step - 1) / step
+	screenSim := func(t int) {
+		ws.rot = rotate(ws.rot, sb, t)
+		ws.sim, ws.base = similarity(ws.sim, ws.base, sa, ws.rot, embed, opt.Delay, thr)
 		if lag > 0 {
-			maskLower(ws.sim, na, nb, clag)
+			maskLower(ws.sim, na, nb, slag)
 		}
 	}
+	srate := a.rate / float64(step)
 	order := make([]int, 12)
 	for t := range order {
 		order[t] = t
-		coarseSim(t)
+		screenSim(t)
 		var s float32
 		s, _, _, ws.rows = localAlign(ws.sim, na, nb, nil, ws.rows)
-		d.coarse[t] = float64(s)
+		d.screen[t] = float64(s) / srate
 	}
-	sort.SliceStable(order, func(x, y int) bool { return d.coarse[order[x]] > d.coarse[order[y]] })
+	sort.SliceStable(order, func(x, y int) bool { return d.screen[order[x]] > d.screen[order[y]] })
 	d.raw = -1
-	coarseTempo := func(t int) float64 {
-		if lag > 0 || d.coarse[t] <= 0 {
+	screenTempo := func(t int) float64 {
+		if lag > 0 || d.screen[t] <= 0 {
 			return 1 // a sequence against itself keeps its tempo
 		}
-		// Tempo from the coarse path: A frames per B frame.
-		coarseSim(t)
+		// Tempo from the screening path: A frames per B frame.
+		screenSim(t)
 		ws.codes = growU8(ws.codes, na*nb)
 		var bi, bj int
 		_, bi, bj, ws.rows = localAlign(ws.sim, na, nb, ws.codes, ws.rows)
@@ -143,7 +122,7 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		}
 		return 1
 	}
-	// Trials: the shortlisted transpositions at their coarse tempo; then,
+	// Trials: the shortlisted transpositions at their screened tempo; then,
 	// while the budget of cells allows (short inputs), the same at a grid
 	// of tempi and the other transpositions.
 	type trial struct {
@@ -153,7 +132,7 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 	var trials []trial
 	var rhos [12]float64
 	for _, t := range order[:opt.Candidates] {
-		rhos[t] = coarseTempo(t)
+		rhos[t] = screenTempo(t)
 		trials = append(trials, trial{t, rhos[t]})
 	}
 	cost := func(tr trial) float64 { return float64(d.n) * float64(d.mb) * tr.rho }
@@ -170,9 +149,6 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 				}
 			}
 		}
-	}
-	for _, t := range order[opt.Candidates:] {
-		extra = append(extra, trial{t, 1})
 	}
 	for _, tr := range extra {
 		if spent+cost(tr) > float64(opt.Budget) {
@@ -245,41 +221,90 @@ func stretch(dst, frames [][12]float32, rho float64) [][12]float32 {
 }
 
 // segments extracts the best alignments of the winning transposition one
-// after the other, masking each found span pair, while they score >= 0.5.
+// after the other, masking each found span pair. The first is always
+// reported and carries the pair's score; later ones are scored on the same
+// scale (calibrated against the same null), and kept while they reach
+// Threshold. A later path that would overlap an earlier
+// segment in both tracks is trimmed at its ends until it does not.
 func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, []cell) {
 	n, m := d.n, d.m
 	var segs []Segment
 	var first []cell
 	s, bi, bj := float32(d.raw), d.bi, d.bj // the first alignment is known
-	for len(segs) < opt.MaxSegments {
-		if len(segs) > 0 {
+	bt := b.rate * d.rho                    // stretched B frames per second of B
+	for try := 0; len(segs) < opt.MaxSegments && try < 2*opt.MaxSegments; try++ {
+		if try > 0 {
 			s, bi, bj, ws.rows = localAlign(ws.best, n, m, ws.bestCodes, ws.rows)
 		}
-		// Segments are searched for at the winning transposition and tempo only: their null
-		// is that of one transposition's cells, not twelve, so a second occurrence of a
-		// melody already found need not be as long as the first.
-		sc := calibrate(float64(s), d.size.scaled(12), a.rate)
-		if bi < 0 || (len(segs) > 0 && sc < 0.5) {
+		if bi < 0 || s <= 0 {
+			break
+		}
+		sc := calibrate(float64(s), d.size, a.rate)
+		if len(segs) > 0 && sc < Threshold {
 			break
 		}
 		path := traceback(ws.bestCodes, m, bi, bj)
 		if len(path) == 0 {
 			break
 		}
+		p0, p1 := path[0], path[len(path)-1]
+		maskRect(ws.best, m, p0.i, p1.i, p0.j, p1.j)
+		path = trimOverlap(path, segs, a.rate, bt)
+		if len(path) < 2 {
+			continue
+		}
 		if first == nil {
 			first = path
 		}
-		p0, p1 := path[0], path[len(path)-1]
-		bt := b.rate * d.rho // stretched B frames per second of B
-		seg := Segment{
+		p0, p1 = path[0], path[len(path)-1]
+		segs = append(segs, Segment{
 			AStart: clampT(float64(p0.i)/a.rate, a.duration), AEnd: clampT(float64(p1.i+1)/a.rate, a.duration),
 			BStart: clampT(float64(p0.j)/bt, b.duration), BEnd: clampT(float64(p1.j+1)/bt, b.duration),
 			Transposition: wrap(d.t), Score: sc,
-		}
-		segs = append(segs, seg)
-		maskRect(ws.best, m, p0.i, p1.i, p0.j, p1.j)
+		})
 	}
 	return segs, first
+}
+
+// trimOverlap drops cells from the ends of path while its spans overlap an
+// earlier segment's in both tracks at once (a path can pass the corner of a
+// masked rectangle without entering it).
+func trimOverlap(path []cell, segs []Segment, arate, brate float64) []cell {
+	clash := func(p []cell) bool {
+		if len(p) == 0 {
+			return false
+		}
+		a0, a1 := float64(p[0].i)/arate, float64(p[len(p)-1].i+1)/arate
+		b0, b1 := float64(p[0].j)/brate, float64(p[len(p)-1].j+1)/brate
+		for _, s := range segs {
+			if a0 < s.AEnd && s.AStart < a1 && b0 < s.BEnd && s.BStart < b1 {
+				return true
+			}
+		}
+		return false
+	}
+	for len(path) > 1 && clash(path) {
+		// Drop the end that lies inside an earlier segment's spans.
+		head := path[0]
+		inHead := false
+		for _, s := range segs {
+			if t := float64(head.i) / arate; t >= s.AStart && t < s.AEnd {
+				inHead = true
+			}
+			if t := float64(head.j) / brate; t >= s.BStart && t < s.BEnd {
+				inHead = true
+			}
+		}
+		if inHead {
+			path = path[1:]
+		} else {
+			path = path[:len(path)-1]
+		}
+	}
+	if clash(path) {
+		return nil
+	}
+	return path
 }
 
 func clampT(t, dur float64) float64 { return math.Max(0, math.Min(t, dur)) }

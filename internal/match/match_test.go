@@ -16,12 +16,23 @@ func checkResult(t *testing.T, r Result, a, b *Sequence) {
 	if r.Transposition < -5 || r.Transposition > 6 {
 		t.Errorf("transposition %d outside -5..6", r.Transposition)
 	}
+	if r.Score > 0 && len(r.Segments) == 0 {
+		t.Errorf("score %.3f but no segment: the best alignment must always be reported", r.Score)
+	}
 	for k, s := range r.Segments {
 		if k > 0 && s.Score > r.Segments[k-1].Score {
 			t.Errorf("segment %d score %.3f above segment %d's %.3f: not best first", k, s.Score, k-1, r.Segments[k-1].Score)
 		}
-		if s.Score < 0.5 {
+		if k == 0 && s.Score != r.Score {
+			t.Errorf("first segment score %.3f, result %.3f: not one scale", s.Score, r.Score)
+		}
+		if k > 0 && s.Score < Threshold {
 			t.Errorf("segment %d score %.3f below threshold", k, s.Score)
+		}
+		for _, p := range r.Segments[:k] {
+			if s.AStart < p.AEnd && p.AStart < s.AEnd && s.BStart < p.BEnd && p.BStart < s.BEnd {
+				t.Errorf("segments %+v and %+v overlap in both tracks", p, s)
+			}
 		}
 		if !(0 <= s.AStart && s.AStart < s.AEnd && s.AEnd <= a.Duration()) ||
 			!(0 <= s.BStart && s.BStart < s.BEnd && s.BEnd <= b.Duration()) {
@@ -242,7 +253,8 @@ func TestCrossSimilarity(t *testing.T) {
 	a := prepAudio(m, synth.Options{Tempo: 120}, opt)
 	b := prepAudio(m, synth.Options{Tempo: 120, Transpose: 3}, opt)
 	for _, tr := range []int{3, 0} {
-		s, rows, cols, rate := CrossSimilarity(a, b, tr)
+		sim := CrossSimilarity(a, b, tr)
+		s, rows, cols, rate := sim.Values, sim.Rows, sim.Cols, sim.FrameRate
 		if rows != a.Len() || cols != b.Len() || len(s) != rows*cols || rate != a.FrameRate() {
 			t.Fatalf("shape %dx%d (%d) rate %v", rows, cols, len(s), rate)
 		}

@@ -48,6 +48,11 @@ type Options struct {
 	// of tempi and under every transposition, long ones only at the
 	// shortlist.
 	Budget int
+	// ScreenBudget is the number of score-matrix cells under which all 12
+	// transpositions are screened at full resolution (default 2e6: a 90 s
+	// pair, or a 10 s phrase against 10 minutes); larger comparisons are
+	// screened at the coarse rate.
+	ScreenBudget int
 	// MaxSegments bounds the number of matching segments returned
 	// (default 5).
 	MaxSegments int
@@ -91,6 +96,9 @@ func (o Options) withDefaults() Options {
 	o.Candidates = min(o.Candidates, 12)
 	if o.Budget <= 0 {
 		o.Budget = 2e6
+	}
+	if o.ScreenBudget <= 0 {
+		o.ScreenBudget = 2e6
 	}
 	if o.MaxSegments <= 0 {
 		o.MaxSegments = 5

@@ -66,8 +66,11 @@ func main() {
 			pairs = append(pairs, [3]string{a.path, b.path, fmt.Sprintf("%.6f", r.Score)})
 			pairsMu.Unlock()
 		}
-		best, _ := r.Best()
-		return eval.Outcome{Score: r.Score, Transposition: r.Transposition, TempoRatio: r.TempoRatio, BStart: best.BStart, BEnd: best.BEnd}
+		o := eval.Outcome{Score: r.Score, Transposition: r.Transposition, TempoRatio: r.TempoRatio}
+		if len(r.Segments) > 0 {
+			o.BStart, o.BEnd = r.Segments[0].BStart, r.Segments[0].BEnd
+		}
+		return o
 	}
 	rep, _, err := eval.Run(dir, prepare, compare)
 	if err != nil {
