@@ -206,6 +206,7 @@ func TestDegenerateInputs(t *testing.T) {
 		{"too short", Prepare(short, srate, opt)},
 		{"empty", Prepare(nil, 20, opt)},
 		{"zero rate", Prepare(silence, 0, opt)},
+		{"tiny rate", Prepare(silence, 1e-9, opt)},
 		{"NaN", Prepare(nan, 20, opt)},
 	} {
 		for _, r := range []Result{Compare(tc.s, tune, opt), Compare(tune, tc.s, opt), Compare(tc.s, tc.s, opt)} {

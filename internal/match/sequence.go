@@ -23,6 +23,9 @@ const coarseStep = 3
 // HPCP front end stays below 1.7, a melody at 0 dB SNR above 2.4.
 const minPeak = 2.0
 
+// minInputRate is the least input frame rate Prepare accepts, in Hz.
+const minInputRate = 0.5
+
 // minMass is the least fraction of a smoothing window (weighted) that must
 // hold pitched frames for the smoothed frame to count.
 const minMass = 0.5
@@ -42,7 +45,9 @@ const minTonality = 0.12
 func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
 	opt = opt.withDefaults()
 	s := &Sequence{rate: opt.FeatureRate}
-	if frameRate <= 0 || math.IsNaN(frameRate) || math.IsInf(frameRate, 0) || len(frames) == 0 {
+	// Chroma comes at several frames per second; a rate under minInputRate
+	// would claim hours per frame and size the buffers from that claim.
+	if !(frameRate >= minInputRate) || math.IsInf(frameRate, 0) || len(frames) == 0 {
 		return s
 	}
 	s.duration = float64(len(frames)) / frameRate
