@@ -17,8 +17,15 @@ type Track struct {
 	Role  string  // arrangement, host or distractor
 	Key   int     // semitones of the melody against the work's reference key
 	Tempo float64 // tempo against the work's reference tempo
-	// Start and End are the seconds where the work's melody sounds in the file.
+	// Start and End are the seconds where the work's melody sounds in the file (both 0 for a
+	// host that hides nothing).
 	Start, End float64
+	// Material is the kind of music (optional column): lead, orchestral, band, motif, real.
+	Material string
+	// Split is the half of the set (optional column): tune or heldout.
+	Split string
+	// Genre refines real recordings (optional column): orchestral or band.
+	Genre string
 }
 
 // ReadManifest reads dir/manifest.tsv.
@@ -50,12 +57,12 @@ func ReadManifest(dir string) ([]Track, error) {
 			continue
 		}
 		get := func(c string) string {
-			if i := cols[c]; i < len(fields) {
+			if i, ok := cols[c]; ok && i < len(fields) {
 				return fields[i]
 			}
 			return ""
 		}
-		t := Track{File: get("file"), Work: get("work"), Role: get("role")}
+		t := Track{File: get("file"), Work: get("work"), Role: get("role"), Material: get("material"), Split: get("split"), Genre: get("genre")}
 		var e1, e2, e3, e4 error
 		t.Key, e1 = strconv.Atoi(get("key"))
 		t.Tempo, e2 = strconv.ParseFloat(get("tempo"), 64)

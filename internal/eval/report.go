@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/leitmotif-audio/leitmotif/internal/match"
 )
 
 // Outcome is what a matcher says of one ordered pair (query A, candidate B).
@@ -18,7 +20,7 @@ type Outcome struct {
 }
 
 // Threshold is the decision threshold of calibrated scores.
-const Threshold = 0.5
+const Threshold = match.Threshold
 
 // Report holds the figures of an evaluation. Fractions are in [0, 1].
 type Report struct {
@@ -37,11 +39,28 @@ type Report struct {
 	TranspositionAcc  float64 // true pairs with the right transposition
 	TempoAcc          float64 // true pairs with the tempo ratio within 10%
 
-	HostPairs int     // (arrangement, host) pairs of the same work
+	HostPairs int     // pairs of the same work whose candidate is a host
 	MeanIoU   float64 // mean IoU of the host-side span with the truth
 	IoUAcc    float64 // host pairs with IoU >= 0.7
 
+	// Detection of a phrase in a host: over the ordered pairs whose candidate is a host
+	// (hosts that hide the query's work are positives, the others negatives), a detection
+	// is a score >= Threshold whose host span overlaps the truth (IoU >= 0.5).
+	DetectPairs               int
+	DetectF1, DetectPrecision float64
+	DetectRecall              float64
+
+	// Materials breaks the figures down by the queries' material (corpora with a material
+	// column), in name order.
+	Materials []MaterialReport
+
 	Errors []string // the failing pairs, for inspection (at most 400)
+}
+
+// MaterialReport is the part of a Report whose queries are of one material.
+type MaterialReport struct {
+	Material string
+	Report
 }
 
 // Bar is one quality bar of an evaluation.
@@ -64,12 +83,23 @@ func (r Report) Bars() []Bar {
 // String formats the report as a few lines of text.
 func (r Report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "files %d, queries %d, pairs %d same / %d different\n", r.Files, r.Queries, r.TruePairs, r.FalsePairs)
-	fmt.Fprintf(&b, "MAP %.3f  P@1 %.3f  MR1 %.2f\n", r.MAP, r.P1, r.MR1)
-	fmt.Fprintf(&b, "recall@0.5 %.3f  false positives@0.5 %.3f\n", r.Recall, r.FalsePositiveRate)
-	fmt.Fprintf(&b, "transposition %.3f  tempo(10%%) %.3f\n", r.TranspositionAcc, r.TempoAcc)
-	fmt.Fprintf(&b, "host spans: %d pairs, mean IoU %.3f, IoU>=0.7 %.3f\n", r.HostPairs, r.MeanIoU, r.IoUAcc)
+	r.write(&b, "")
+	for _, m := range r.Materials {
+		fmt.Fprintf(&b, "-- %s\n", m.Material)
+		m.write(&b, "   ")
+	}
 	return b.String()
+}
+
+func (r Report) write(b *strings.Builder, indent string) {
+	fmt.Fprintf(b, "%sfiles %d, queries %d, pairs %d same / %d different\n", indent, r.Files, r.Queries, r.TruePairs, r.FalsePairs)
+	fmt.Fprintf(b, "%sMAP %.3f  P@1 %.3f  MR1 %.2f\n", indent, r.MAP, r.P1, r.MR1)
+	fmt.Fprintf(b, "%srecall@0.5 %.3f  false positives@0.5 %.3f\n", indent, r.Recall, r.FalsePositiveRate)
+	fmt.Fprintf(b, "%stransposition %.3f  tempo(10%%) %.3f\n", indent, r.TranspositionAcc, r.TempoAcc)
+	fmt.Fprintf(b, "%shost spans: %d pairs, mean IoU %.3f, IoU>=0.7 %.3f\n", indent, r.HostPairs, r.MeanIoU, r.IoUAcc)
+	if r.DetectPairs > 0 {
+		fmt.Fprintf(b, "%sdetection in hosts: %d pairs, F1 %.3f (precision %.3f, recall %.3f)\n", indent, r.DetectPairs, r.DetectF1, r.DetectPrecision, r.DetectRecall)
+	}
 }
 
 // Score computes the report for tracks, with outcome(i, j) giving the result of query i
@@ -84,17 +114,58 @@ func Score(tracks []Track, outcome func(i, j int) Outcome) Report {
 			}
 		}
 	}
+	rep := score(tracks, res, func(int) bool { return true })
+	var mats []string
+	seen := map[string]bool{}
+	for _, t := range tracks {
+		if t.Material != "" && !seen[t.Material] {
+			seen[t.Material] = true
+			mats = append(mats, t.Material)
+		}
+	}
+	sort.Strings(mats)
+	if len(mats) > 1 {
+		for _, m := range mats {
+			sub := score(tracks, res, func(i int) bool { return tracks[i].Material == m })
+			sub.Errors = nil
+			rep.Materials = append(rep.Materials, MaterialReport{m, sub})
+		}
+	}
+	return rep
+}
+
+// score computes the figures over the queries i for which keep(i) holds, against every
+// candidate.
+func score(tracks []Track, res []Outcome, keep func(i int) bool) Report {
+	n := len(tracks)
 	rep := Report{Files: n}
 	var tp, fp, trOK, tempoOK, iouOK int
+	var dTP, dFP, dFN int
 	var iouSum float64
 	for i, a := range tracks {
+		if !keep(i) {
+			continue
+		}
 		for j, b := range tracks {
 			if i == j {
 				continue
 			}
 			r := res[i*n+j]
 			name := a.File + " -> " + b.File
-			if a.Work != b.Work {
+			same := a.Work == b.Work
+			if b.Role == "host" {
+				rep.DetectPairs++
+				hit := r.Score >= Threshold && (!same || IoU(r.BStart, r.BEnd, b.Start, b.End) >= 0.5)
+				switch {
+				case same && hit:
+					dTP++
+				case same:
+					dFN++
+				case hit:
+					dFP++
+				}
+			}
+			if !same {
 				rep.FalsePairs++
 				if r.Score >= Threshold {
 					fp++
@@ -118,7 +189,7 @@ func Score(tracks []Track, outcome func(i, j int) Outcome) Report {
 			} else {
 				rep.Errors = append(rep.Errors, fmt.Sprintf("tempo %s: %.3f, want %.3f (score %.3f)", name, r.TempoRatio, want, r.Score))
 			}
-			if b.Role == "host" && a.Role != "host" {
+			if b.Role == "host" {
 				rep.HostPairs++
 				v := IoU(r.BStart, r.BEnd, b.Start, b.End)
 				iouSum += v
@@ -138,7 +209,10 @@ func Score(tracks []Track, outcome func(i, j int) Outcome) Report {
 	if rep.HostPairs > 0 {
 		rep.MeanIoU = iouSum / float64(rep.HostPairs)
 	}
-	rep.MAP, rep.P1, rep.MR1, rep.Queries = retrieval(tracks, res)
+	rep.DetectPrecision = frac(dTP, dTP+dFP)
+	rep.DetectRecall = frac(dTP, dTP+dFN)
+	rep.DetectF1 = frac(2*dTP, 2*dTP+dFP+dFN)
+	rep.MAP, rep.P1, rep.MR1, rep.Queries = retrieval(tracks, res, keep)
 	if len(rep.Errors) > 400 {
 		rep.Errors = append(rep.Errors[:400], fmt.Sprintf("... %d more", len(rep.Errors)-400))
 	}
@@ -147,9 +221,12 @@ func Score(tracks []Track, outcome func(i, j int) Outcome) Report {
 
 // retrieval computes MAP, P@1 and MR1 with every track as a query. Ties are broken
 // pessimistically (relevant candidates after equal scores), as shared/peers' rank_eval does.
-func retrieval(tracks []Track, res []Outcome) (mapv, p1, mr1 float64, queries int) {
+func retrieval(tracks []Track, res []Outcome, keep func(int) bool) (mapv, p1, mr1 float64, queries int) {
 	n := len(tracks)
 	for i, q := range tracks {
+		if !keep(i) {
+			continue
+		}
 		var idx []int
 		rel := 0
 		for j := range tracks {
@@ -204,13 +281,7 @@ func Wrap(t int) int {
 }
 
 // IoU returns the intersection over union of the intervals [a0, a1] and [b0, b1].
-func IoU(a0, a1, b0, b1 float64) float64 {
-	in := math.Min(a1, b1) - math.Max(a0, b0)
-	if in <= 0 {
-		return 0
-	}
-	return in / (math.Max(a1, b1) - math.Min(a0, b0))
-}
+func IoU(a0, a1, b0, b1 float64) float64 { return match.IoU(a0, a1, b0, b1) }
 
 func frac(a, b int) float64 {
 	if b == 0 {

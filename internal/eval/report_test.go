@@ -25,6 +25,9 @@ func TestScorePerfectAndBrokenMatchers(t *testing.T) {
 	if r.MAP != 1 || r.P1 != 1 || r.MR1 != 1 || r.TranspositionAcc != 1 || r.TempoAcc != 1 || r.MeanIoU != 1 || r.FalsePositiveRate != 0 || r.Recall != 1 {
 		t.Errorf("oracle: %+v", r)
 	}
+	if r.DetectF1 != 1 || r.DetectPairs != 3 {
+		t.Errorf("oracle detection: F1 %v over %d pairs", r.DetectF1, r.DetectPairs)
+	}
 	if r.TruePairs != 6 || r.FalsePairs != 6 || r.HostPairs != 2 || r.Queries != 3 {
 		t.Errorf("pair counts: %+v", r)
 	}
@@ -36,7 +39,8 @@ func TestScorePerfectAndBrokenMatchers(t *testing.T) {
 	// A matcher that always answers the same: ties are broken pessimistically, every
 	// transposition but 0 is wrong, and every unrelated pair is a false positive.
 	flat := Score(tracks, func(i, j int) Outcome { return Outcome{Score: 0.6, TempoRatio: 1} })
-	if flat.FalsePositiveRate != 1 || flat.P1 != 0 || flat.TranspositionAcc >= 0.5 || flat.MAP >= 0.9 {
+	// It reports no span either, so no phrase counts as found in its host: detection F1 0.
+	if flat.FalsePositiveRate != 1 || flat.P1 != 0 || flat.TranspositionAcc >= 0.5 || flat.MAP >= 0.9 || flat.DetectF1 != 0 {
 		t.Errorf("constant matcher: %+v", flat)
 	}
 }
@@ -73,5 +77,28 @@ func TestReadManifest(t *testing.T) {
 		if _, err := ReadManifest(dir); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+func TestMaterialBreakdown(t *testing.T) {
+	tracks := []Track{
+		{File: "o1", Work: "o", Role: "arrangement", Tempo: 1, End: 10, Material: "orchestral"},
+		{File: "o2", Work: "o", Role: "arrangement", Tempo: 1, End: 10, Material: "orchestral"},
+		{File: "b1", Work: "b", Role: "arrangement", Tempo: 1, End: 10, Material: "band"},
+		{File: "b2", Work: "b", Role: "arrangement", Tempo: 1, End: 10, Material: "band"},
+	}
+	// Perfect on orchestral queries, inverted on band queries.
+	r := Score(tracks, func(i, j int) Outcome {
+		same := tracks[i].Work == tracks[j].Work
+		if (tracks[i].Material == "band") == same {
+			return Outcome{Score: 0.1, TempoRatio: 1}
+		}
+		return Outcome{Score: 0.9, TempoRatio: 1}
+	})
+	if len(r.Materials) != 2 || r.Materials[0].Material != "band" || r.Materials[1].Material != "orchestral" {
+		t.Fatalf("materials %+v", r.Materials)
+	}
+	if band, orch := r.Materials[0], r.Materials[1]; band.MAP >= 0.6 || orch.MAP != 1 || orch.Queries != 2 {
+		t.Errorf("band MAP %.2f, orchestral MAP %.2f over %d queries", band.MAP, orch.MAP, orch.Queries)
 	}
 }

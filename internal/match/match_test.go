@@ -1,7 +1,6 @@
 package match
 
 import (
-	"github.com/leitmotif-audio/leitmotif/internal/eval"
 	"math"
 	"testing"
 
@@ -111,7 +110,7 @@ func TestPhraseInHost(t *testing.T) {
 				t.Fatalf("phrase not found: %+v", r)
 			}
 			s := r.Segments[0]
-			if got := eval.IoU(s.BStart, s.BEnd, b0, b1); got < 0.7 {
+			if got := IoU(s.BStart, s.BEnd, b0, b1); got < 0.7 {
 				t.Errorf("B span %.1f-%.1f vs truth %.1f-%.1f: IoU %.2f", s.BStart, s.BEnd, b0, b1, got)
 			}
 			if r.Transposition != tc.shift || math.Abs(r.TempoRatio/tc.tempo-1) > 0.1 {
@@ -125,7 +124,7 @@ func TestPhraseInHost(t *testing.T) {
 				t.Fatalf("host-host: phrase not found: %+v", r)
 			}
 			s = r.Segments[0]
-			if ia, ib := eval.IoU(s.AStart, s.AEnd, c0, c1), eval.IoU(s.BStart, s.BEnd, b0, b1); ia < 0.7 || ib < 0.7 {
+			if ia, ib := IoU(s.AStart, s.AEnd, c0, c1), IoU(s.BStart, s.BEnd, b0, b1); ia < 0.7 || ib < 0.7 {
 				t.Errorf("host-host spans A %.1f-%.1f (truth %.1f-%.1f) B %.1f-%.1f (truth %.1f-%.1f): IoU %.2f %.2f",
 					s.AStart, s.AEnd, c0, c1, s.BStart, s.BEnd, b0, b1, ia, ib)
 			}
@@ -237,8 +236,8 @@ func TestRepeatedPhraseSegments(t *testing.T) {
 	}
 	found := [2]bool{}
 	for _, s := range r.Segments[:2] {
-		found[0] = found[0] || eval.IoU(s.BStart, s.BEnd, first0, first1) >= 0.7
-		found[1] = found[1] || eval.IoU(s.BStart, s.BEnd, first0+off, first1+off) >= 0.7
+		found[0] = found[0] || IoU(s.BStart, s.BEnd, first0, first1) >= 0.7
+		found[1] = found[1] || IoU(s.BStart, s.BEnd, first0+off, first1+off) >= 0.7
 	}
 	if !found[0] || !found[1] {
 		t.Errorf("occurrences at %.1f-%.1f and %.1f-%.1f not both found: %+v", first0, first1, first0+off, first1+off, r.Segments)
@@ -290,7 +289,7 @@ func TestSelfMatches(t *testing.T) {
 		t.Fatal("no repeat found")
 	}
 	g := segs[0]
-	if eval.IoU(g.AStart, g.AEnd, p0+off1, p1+off1) < 0.7 || eval.IoU(g.BStart, g.BEnd, p0+off2, p1+off2) < 0.7 || g.Transposition != 3 {
+	if IoU(g.AStart, g.AEnd, p0+off1, p1+off1) < 0.7 || IoU(g.BStart, g.BEnd, p0+off2, p1+off2) < 0.7 || g.Transposition != 3 {
 		t.Errorf("got %+v, want A %.1f-%.1f B %.1f-%.1f transposition 3", g, p0+off1, p1+off1, p0+off2, p1+off2)
 	}
 	if segs := SelfMatches(prepAudio(synth.Random(13, 16, 0), so, opt), 0, opt); len(segs) > 0 && segs[0].Score > 0.9 {

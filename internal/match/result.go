@@ -43,3 +43,13 @@ type Result struct {
 	// plotting.
 	Path []PathPoint
 }
+
+// IoU returns the intersection over union of the intervals [a0, a1] and
+// [b0, b1]: how well two spans agree, 0 when they are disjoint.
+func IoU(a0, a1, b0, b1 float64) float64 {
+	in := min(a1, b1) - max(a0, b0)
+	if in <= 0 {
+		return 0
+	}
+	return in / (max(a1, b1) - min(a0, b0))
+}
