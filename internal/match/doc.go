@@ -9,7 +9,7 @@
 // Prepare turns chroma frames (12 bins, bin 0 = C, any frame rate) into
 // matching features once per track:
 //
-//  1. per frame: frames whose largest bin is under twice the mean are
+//  1. per frame: frames whose largest bin is under 1.5 times the mean are
 //     noise or silence and dropped; a fraction (Options.Fifth, 0.8) of
 //     each pitch class is taken from the class a fifth above (the third
 //     harmonic of a note lands there, so reed and mallet melodies
