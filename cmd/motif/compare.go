@@ -70,7 +70,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	verdict := "no shared melody"
-	if r.Score >= 0.5 {
+	if r.Score >= motif.Threshold {
 		verdict = "same melody"
 	}
 	fmt.Fprintf(stdout, "A: %s (%.1f s)\nB: %s (%.1f s)\n", pos[0], feats[0].Duration, pos[1], feats[1].Duration)

@@ -34,7 +34,12 @@
 //	 "tempo_ratio", "segments": [{"a_start", "a_end", "b_start", "b_end", "transposition",
 //	 "score"}, ...]}
 //
-// Segments are best first; the list is empty when nothing matches.
+// Segments are best first. The first is the best alignment found and is reported even when
+// the score is under 0.5 (its score, equal to the top-level score, says how good it is), so the
+// best candidate's place is always known; further segments only when they reach 0.5; no segment
+// only when nothing tonal aligns at all. Segment scores are on the top-level score's scale
+// (calibrated against the same null). A segment never runs past either file's end, and two
+// segments never overlap in both files at once.
 //
 // motif rank compares every ordered pair (query ≠ candidate), computing features once per file
 // and spreading the work over all cores. tsv: one line "query<TAB>candidate<TAB>score" a pair;

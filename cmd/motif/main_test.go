@@ -181,9 +181,14 @@ func TestCompareJSONFindsTransposedMelody(t *testing.T) {
 	if code != 0 {
 		t.Fatal("exit", code)
 	}
+	r = compareJSON{}
 	json.Unmarshal([]byte(stdout), &r)
 	if r.Score >= 0.5 {
 		t.Errorf("unrelated tunes score %.3f, want < 0.5", r.Score)
+	}
+	// The contract: the best alignment is reported whatever its score, on the same scale.
+	if len(r.Segments) != 1 || r.Segments[0].Score != r.Score || r.Segments[0].BEnd <= r.Segments[0].BStart {
+		t.Errorf("unrelated tunes: want exactly the best segment, with the result's score %.3f: %+v", r.Score, r.Segments)
 	}
 	if !strings.Contains(stdout, `"segments": [`) {
 		t.Errorf("segments must be a list even when empty: %s", stdout)
