@@ -19,6 +19,8 @@ type Entry struct {
 	Start, End       float64 // seconds where the work's melody sounds
 	RefStart, RefEnd float64 // examples only: where the same bars sound in the trailer
 	Notes            string
+	Material, Split  string // world set only: lead, orchestral, band or motif; tune or heldout
+	Negative         bool   // world set only: a host hiding nothing (start = end = 0)
 	Job              Job
 }
 

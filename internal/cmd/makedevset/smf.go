@@ -27,16 +27,44 @@ type Part struct {
 	Notes   []Note
 }
 
-// Score is a whole piece at one constant tempo.
+// Score is a whole piece, at one constant tempo unless Tempo is set.
 type Score struct {
 	BPM   float64 // quarter notes per minute
 	Meter int     // beats per bar, for the time signature meta event only
 	Parts []Part
 	End   float64 // beats; the music ends here (release tails are rendered after it)
+	// Tempo, when set, replaces BPM by a tempo map: from each point's beat on, the tempo is
+	// the point's BPM. The first point is at beat 0.
+	Tempo []TempoPoint
 }
 
-// Seconds converts a time in beats to seconds.
-func (s *Score) Seconds(beats float64) float64 { return beats * 60 / s.BPM }
+// TempoPoint is a tempo change of a tempo map.
+type TempoPoint struct{ Beat, BPM float64 }
+
+// usPerBeat is the tempo as the SMF stores it: whole microseconds per quarter note.
+func usPerBeat(bpm float64) int { return int(math.Round(60e6 / bpm)) }
+
+// Seconds converts a time in beats to seconds. With a tempo map it integrates the tempo the
+// way a MIDI player does (changes at whole ticks, tempos in whole microseconds per beat).
+func (s *Score) Seconds(beats float64) float64 {
+	if len(s.Tempo) == 0 {
+		return beats * 60 / s.BPM
+	}
+	t := 0.0
+	for i, p := range s.Tempo {
+		b0 := float64(ticks(p.Beat)) / ppq
+		us := float64(usPerBeat(p.BPM)) / 1e6
+		if i+1 == len(s.Tempo) {
+			return t + (beats-b0)*us
+		}
+		b1 := float64(ticks(s.Tempo[i+1].Beat)) / ppq
+		if beats <= b1 {
+			return t + (beats-b0)*us
+		}
+		t += (b1 - b0) * us
+	}
+	return t
+}
 
 type event struct {
 	tick  int
@@ -89,12 +117,19 @@ func meta(kind byte, data []byte) []byte {
 // one track per part. Melodic parts get channels 0..15 skipping 9; drum parts use channel 9.
 // It panics if there are more than 15 melodic parts (a programming error).
 func (s *Score) SMF() []byte {
-	us := int(math.Round(60e6 / s.BPM))
-	cond := []event{
-		{0, 0, meta(0x51, []byte{byte(us >> 16), byte(us >> 8), byte(us)})},
-		{0, 1, meta(0x58, []byte{byte(s.Meter), 2, 24, 8})},
-		{ticks(s.End + 2), 2, meta(0x01, []byte("end"))},
+	tempo := func(tick int, bpm float64) event {
+		us := usPerBeat(bpm)
+		return event{tick, 0, meta(0x51, []byte{byte(us >> 16), byte(us >> 8), byte(us)})}
 	}
+	cond := []event{tempo(0, s.BPM)}
+	if len(s.Tempo) > 0 {
+		cond = cond[:0]
+		for _, p := range s.Tempo {
+			cond = append(cond, tempo(ticks(p.Beat), p.BPM))
+		}
+	}
+	cond = append(cond, event{0, 1, meta(0x58, []byte{byte(s.Meter), 2, 24, 8})},
+		event{ticks(s.End + 2), 2, meta(0x01, []byte("end"))})
 	tracks := [][]byte{track(cond)}
 	ch := 0
 	for _, p := range s.Parts {

@@ -1,47 +1,11 @@
 package main
 
 import (
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// goertzel returns the energy of frame at frequency f.
-func goertzel(frame []float64, rate int, f float64) float64 {
-	w := 2 * math.Cos(2*math.Pi*f/float64(rate))
-	var s1, s2 float64
-	for _, v := range frame {
-		s1, s2 = v+w*s1-s2, s1
-	}
-	return s1*s1 + s2*s2 - w*s1*s2
-}
-
-// pitchClassAt returns the pitch class of the strongest pitch between G3 and C7 in the
-// Hann-windowed frame of x at sample i, by harmonic sum (so a strong third harmonic does
-// not win).
-func pitchClassAt(x []float64, i, n, rate int) int {
-	if i < 0 || i+n > len(x) {
-		return -1
-	}
-	frame := make([]float64, n)
-	for k := range frame {
-		frame[k] = (0.5 - 0.5*math.Cos(2*math.Pi*float64(k)/float64(n))) * x[i+k]
-	}
-	best, bestE := -1, -1.0
-	for p := 55; p <= 96; p++ {
-		f := 440 * math.Pow(2, float64(p-69)/12)
-		e := 0.0
-		for h := 1; h <= 4 && float64(h)*f < float64(rate)/2*0.9; h++ {
-			e += math.Sqrt(goertzel(frame, rate, float64(h)*f)) / float64(h)
-		}
-		if e > bestE {
-			best, bestE = p, e
-		}
-	}
-	return best % 12
-}
 
 // leadAccuracy checks the committed audio against the generator's own score: the fraction
 // of lead notes (longer than 0.15 s) whose pitch class is the strongest one in the audio
