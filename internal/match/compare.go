@@ -9,8 +9,9 @@ import (
 type detail struct {
 	raw    float64     // best local-alignment score at full resolution
 	t      int         // its transposition (0..11)
+	view   int         // its view (0 melody, 1 harmony)
 	rho    float64     // tempo factor B was stretched by before the fine alignment
-	screen [12]float64 // screening score of every transposition (seconds of margin)
+	screen [2][12]float64 // screening score of every view and transposition (seconds of margin)
 	size   searchSize  // size of the search (cells times transpositions), for calibration
 	n, m   int         // dimensions of the winning score matrix (A frames, stretched B frames)
 	mb     int         // B's length in fine frames
@@ -84,36 +85,40 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 	}
 	thr := float32(opt.Threshold)
 	step := screenStep(d.n, d.mb, opt.ScreenBudget)
-	sa, sb, embed := a.fine, b.fine, opt.Embed
-	if step > 1 {
-		sa, sb, embed = a.coarse, b.coarse, 1
-	}
-	na, nb := len(sa), len(sb)
-	slag := (lag + step - 1) / step
-	screenSim := func(t int) {
+	views := min(len(a.views), len(b.views))
+	sim := func(v, t int) (na, nb int) {
+		sa, sb, embed := a.views[v].fine, b.views[v].fine, opt.Embed
+		if step > 1 {
+			sa, sb, embed = a.views[v].coarse, b.views[v].coarse, 1
+		}
 		ws.rot = rotate(ws.rot, sb, t)
 		ws.sim, ws.base = similarity(ws.sim, ws.base, sa, ws.rot, embed, opt.Delay, thr)
 		if lag > 0 {
-			maskLower(ws.sim, na, nb, slag)
+			maskLower(ws.sim, len(sa), len(sb), (lag+step-1)/step)
 		}
+		return len(sa), len(sb)
 	}
 	srate := a.rate / float64(step)
-	order := make([]int, 12)
-	for t := range order {
-		order[t] = t
-		screenSim(t)
-		var s float32
-		s, _, _, ws.rows = localAlign(ws.sim, na, nb, nil, ws.rows)
-		d.screen[t] = float64(s) / srate
+	// A candidate is a view and a transposition.
+	type cand struct{ v, t int }
+	var order []cand
+	for v := range views {
+		for t := range 12 {
+			na, nb := sim(v, t)
+			var s float32
+			s, _, _, ws.rows = localAlign(ws.sim, na, nb, nil, ws.rows)
+			d.screen[v][t] = float64(s) / srate
+			order = append(order, cand{v, t})
+		}
 	}
-	sort.SliceStable(order, func(x, y int) bool { return d.screen[order[x]] > d.screen[order[y]] })
+	sort.SliceStable(order, func(x, y int) bool { return d.screen[order[x].v][order[x].t] > d.screen[order[y].v][order[y].t] })
 	d.raw = -1
-	screenTempo := func(t int) float64 {
-		if lag > 0 || d.screen[t] <= 0 {
+	screenTempo := func(c cand) float64 {
+		if lag > 0 || d.screen[c.v][c.t] <= 0 {
 			return 1 // a sequence against itself keeps its tempo
 		}
 		// Tempo from the screening path: A frames per B frame.
-		screenSim(t)
+		na, nb := sim(c.v, c.t)
 		ws.codes = growU8(ws.codes, na*nb)
 		var bi, bj int
 		_, bi, bj, ws.rows = localAlign(ws.sim, na, nb, ws.codes, ws.rows)
@@ -122,47 +127,44 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		}
 		return 1
 	}
-	// Trials: the shortlisted transpositions at their screened tempo; then,
+	// Trials: the shortlisted candidates at their screened tempo; then,
 	// while the budget of cells allows (short inputs), the same at a grid
-	// of tempi and the other transpositions.
+	// of tempi.
 	type trial struct {
-		t   int
+		cand
 		rho float64
 	}
 	var trials []trial
-	var rhos [12]float64
-	for _, t := range order[:opt.Candidates] {
-		rhos[t] = screenTempo(t)
-		trials = append(trials, trial{t, rhos[t]})
+	short := order[:min(opt.Candidates, len(order))]
+	for _, c := range short {
+		trials = append(trials, trial{c, screenTempo(c)})
 	}
 	cost := func(tr trial) float64 { return float64(d.n) * float64(d.mb) * tr.rho }
 	spent := 0.0
 	for _, tr := range trials {
 		spent += cost(tr)
 	}
-	var extra []trial
 	if lag == 0 {
-		for _, t := range order[:opt.Candidates] {
+		for _, tr := range trials[:len(short)] {
 			for _, r := range tempoGrid() {
-				if math.Abs(math.Log(r/rhos[t])) > 0.1 {
-					extra = append(extra, trial{t, r})
+				if math.Abs(math.Log(r/tr.rho)) <= 0.1 {
+					continue
 				}
+				extra := trial{tr.cand, r}
+				if spent+cost(extra) > float64(opt.Budget) {
+					break
+				}
+				spent += cost(extra)
+				trials = append(trials, extra)
 			}
 		}
 	}
-	for _, tr := range extra {
-		if spent+cost(tr) > float64(opt.Budget) {
-			break
-		}
-		spent += cost(tr)
-		trials = append(trials, tr)
-	}
 	for _, tr := range trials {
 		t, rho := tr.t, tr.rho
-		ws.stretched = stretch(ws.stretched, b.fine, rho)
+		ws.stretched = stretch(ws.stretched, b.views[tr.v].fine, rho)
 		ws.rot = rotate(ws.rot, ws.stretched, t)
 		m := len(ws.rot)
-		ws.sim, ws.base = similarity(ws.sim, ws.base, a.fine, ws.rot, opt.Embed, opt.Delay, thr)
+		ws.sim, ws.base = similarity(ws.sim, ws.base, a.views[tr.v].fine, ws.rot, opt.Embed, opt.Delay, thr)
 		if lag > 0 {
 			maskLower(ws.sim, d.n, m, lag)
 		}
@@ -171,7 +173,7 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		ws.codes = growU8(ws.codes, d.n*m)
 		s, bi, bj, ws.rows = localAlign(ws.sim, d.n, m, ws.codes, ws.rows)
 		if float64(s) > d.raw {
-			d.raw, d.t, d.rho, d.m, d.bi, d.bj = float64(s), t, rho, m, bi, bj
+			d.raw, d.t, d.view, d.rho, d.m, d.bi, d.bj = float64(s), t, tr.v, rho, m, bi, bj
 			ws.sim, ws.best = ws.best, ws.sim
 			ws.codes, ws.bestCodes = ws.bestCodes, ws.codes
 		}

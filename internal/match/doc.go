@@ -27,9 +27,13 @@
 //
 // Compare(a, b) then:
 //
-//  1. aligns coarse (4/3 frames/s) features under all 12 rotations of b
-//     with Smith-Waterman and keeps the best Options.Candidates (3);
-//     the coarse path of each gives a tempo estimate;
+//  1. screens all 12 rotations of b with Smith-Waterman: at full
+//     resolution (with the delay embedding below) while the twelve score
+//     matrices fit in Options.ScreenBudget cells — a phrase against a few
+//     minutes, or two 90 s pieces — so a short motif is judged on its
+//     detail; on coarse (4/3 frames/s) features for longer pairs. The best
+//     Options.Candidates (3) are shortlisted, and the screening path of
+//     each gives a tempo estimate;
 //  2. for each shortlisted rotation, stretches b to a's tempo and builds
 //     the score matrix: the delay-embedded similarity of Serra, Serra and
 //     Andrzejak (frame correlations averaged over Options.Embed, 10,
@@ -40,11 +44,16 @@
 //     (local tempo 0.5-2 around the stretch; slanted steps weigh 1.5 so a
 //     path's score is proportional to its mean length) and keeps the best
 //     rotation; short inputs, under a budget of cells, are also aligned at
-//     a grid of tempi (0.63-1.6) and under all 12 rotations;
+//     a grid of tempi (0.63-1.6);
 //  4. backtracks the best path for the spans, the transposition and the
-//     tempo ratio (A span / B span, stretch undone); further segments come
-//     from masking each found span pair and aligning again, best first,
-//     while they score at least 0.5.
+//     tempo ratio (A span / B span, stretch undone). That best alignment is
+//     always the first segment, whatever its score, so a caller always
+//     sees where the best candidate lies; further segments come from
+//     masking each found span pair and aligning again, best first, while
+//     they score at least Threshold. All segments are calibrated against
+//     the same null as the result (the first one's score is the result's),
+//     and a later path that would overlap an earlier segment in both
+//     tracks is trimmed at its ends.
 //
 // The two building blocks, similarity (delay-embedded score matrix) and
 // localAlign (Smith-Waterman with traceback), are shared by Compare,
@@ -78,8 +87,7 @@
 // accompaniment masks the melody); a 6-16 s dev tune inserted in 2 to 30
 // minutes of other tunes is found 4 to 6 times in 10, never falsely in the
 // same hosts without it, and no pair of unrelated pieces of 30 s to 10
-// minutes scores above 0.02. Segments are calibrated against the search at
-// the winning transposition only (a twelfth of the cells). Silence, noise,
+// minutes scores above 0.02. Silence, noise,
 // NaN input or less than Options.MinDuration (2 s) of tonal content score
 // 0.
 //

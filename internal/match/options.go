@@ -29,6 +29,13 @@ type Options struct {
 	// sustained accompaniment (pads, drones, repeated arpeggios) and the key
 	// profile move slowly, a melody does not. Negative disables.
 	Detrend, DetrendGain float64
+	// MelodyOnly keeps only the melody view (the fields above). By default
+	// a track also gets a harmony view of the same chroma (power 1, no fifth
+	// correction), and Compare screens every transposition of both and keeps
+	// the better alignment: the melody view finds a lead line over an
+	// accompaniment, the harmony view a band's chords or an orchestra's
+	// several lines.
+	MelodyOnly bool
 	// Embed is the delay-embedding dimension m (default 10) and Delay its
 	// step τ in feature frames (default 1): frame similarities are averaged
 	// over m frames along the diagonal, so a match needs the same sequence

@@ -7,12 +7,32 @@ import "math"
 // coarse rate. Build it once per track with Prepare; it is read-only
 // afterwards and safe for concurrent use.
 type Sequence struct {
-	rate     float64       // fine frames per second
-	duration float64       // seconds of input
-	fine     [][12]float32 // zero mean, unit norm; all zero = no tonal content
-	coarse   [][12]float32 // fine averaged over coarseStep frames, renormalised
-	tonal    int           // fine frames with tonal content
+	rate     float64 // fine frames per second
+	duration float64 // seconds of input
+	// views holds the melody view (views[0]) and, unless Options.MelodyOnly,
+	// the harmony view of the same chroma (see Options.MelodyOnly).
+	views []view
+	fine  [][12]float32 // views[0].fine, for the single-view helpers
+	tonal int           // fine frames with tonal content
 }
+
+// view is one matching representation of a track.
+type view struct {
+	fine   [][12]float32 // zero mean, unit norm; all zero = no tonal content
+	coarse [][12]float32 // fine averaged over coarseStep frames, renormalised
+}
+
+// The harmony view keeps every pitch class at its own weight (power 1) and
+// takes nothing away a fifth below: chords, power chords and several
+// simultaneous lines stay whole, where the melody view (power 2, fifth
+// correction) would keep only the loudest line. On the world set's tuning
+// half, late fusion of the two (the better-scoring one wins) raised band
+// MAP from 0.77 to 0.88 against the melody view alone, lead from 0.956 to
+// 0.960 and orchestral from 0.937 to 0.941, with no more false positives.
+const (
+	harmonyPower = 1.0
+	harmonyFifth = 0.0
+)
 
 // coarseStep is the decimation from the fine to the coarse rate used to
 // shortlist transpositions.
@@ -56,6 +76,23 @@ func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
 		return s
 	}
 	s.duration = float64(len(frames)) / frameRate
+	mel, tonal := prepareView(frames, frameRate, s.duration, opt, opt.Fifth, opt.Power)
+	if tonal == 0 {
+		return s
+	}
+	s.views = append(s.views, mel)
+	s.fine, s.tonal = mel.fine, tonal
+	if !opt.MelodyOnly {
+		harm, _ := prepareView(frames, frameRate, s.duration, opt, harmonyFifth, harmonyPower)
+		s.views = append(s.views, harm)
+	}
+	return s
+}
+
+// prepareView computes one view of the frames with the given fifth
+// correction and power, and the number of its tonal frames.
+func prepareView(frames [][12]float32, frameRate, duration float64, opt Options, fifth, power float64) (view, int) {
+	var v view
 	// L1-normalise input frames; energy below a fraction of the loudest
 	// frame's is silence.
 	norm := make([][12]float64, len(frames))
@@ -81,9 +118,9 @@ func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
 		for c, v := range raw {
 			// Take away the share of the pitch class a fifth below: the
 			// third harmonic of every note lands there.
-			v -= opt.Fifth * raw[(c+5)%12]
+			v -= fifth * raw[(c+5)%12]
 			if v > 0 {
-				p := math.Pow(v, opt.Power)
+				p := math.Pow(v, power)
 				norm[i][c] = p
 				sum += p
 			}
@@ -96,7 +133,7 @@ func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
 		}
 	}
 	if !tonal {
-		return s
+		return v, 0
 	}
 	// Hann window of opt.Smooth seconds in input frames.
 	half := max(1, int(math.Round(opt.Smooth*frameRate/2)))
@@ -106,7 +143,7 @@ func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
 		win[k] = 0.5 - 0.5*math.Cos(2*math.Pi*float64(k+1)/float64(len(win)+1))
 		winSum += win[k]
 	}
-	n := int(s.duration * opt.FeatureRate)
+	n := int(duration * opt.FeatureRate)
 	sm := make([][12]float64, n)
 	valid := make([]bool, n)
 	for k := 0; k < n; k++ {
@@ -135,7 +172,8 @@ func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
 	if opt.Detrend > 0 {
 		long = movingMean(sm, valid, max(1, int(math.Round(opt.Detrend*opt.FeatureRate/2))))
 	}
-	s.fine = make([][12]float32, n)
+	count := 0
+	v.fine = make([][12]float32, n)
 	for k := range sm {
 		if !valid[k] {
 			continue
@@ -146,22 +184,22 @@ func Prepare(frames [][12]float32, frameRate float64, opt Options) *Sequence {
 				acc[c] -= opt.DetrendGain * long[k][c]
 			}
 		}
-		if centreUnit(&s.fine[k], acc) {
-			s.tonal++
+		if centreUnit(&v.fine[k], acc) {
+			count++
 		}
 	}
 	nc := n / coarseStep
-	s.coarse = make([][12]float32, nc)
+	v.coarse = make([][12]float32, nc)
 	for k := 0; k < nc; k++ {
 		var acc [12]float64
 		for d := 0; d < coarseStep; d++ {
-			for c, v := range s.fine[k*coarseStep+d] {
-				acc[c] += float64(v)
+			for c, x := range v.fine[k*coarseStep+d] {
+				acc[c] += float64(x)
 			}
 		}
-		unit(&s.coarse[k], acc)
+		unit(&v.coarse[k], acc)
 	}
-	return s
+	return v, count
 }
 
 // tonality is the ratio of the norm of a non-negative chroma frame
