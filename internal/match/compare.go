@@ -7,16 +7,16 @@ import (
 
 // detail is what Compare measures before calibration.
 type detail struct {
-	raw    float64     // best local-alignment score at full resolution
-	t      int         // its transposition (0..11)
-	view   int         // its view (0 melody, 1 harmony)
-	rho    float64     // tempo factor B was stretched by before the fine alignment
+	raw    float64        // best local-alignment score at full resolution
+	t      int            // its transposition (0..11)
+	view   int            // its view (0 melody, 1 harmony)
+	rho    float64        // tempo factor B was stretched by before the fine alignment
 	screen [2][12]float64 // screening score of every view and transposition (seconds of margin)
-	size   searchSize  // size of the search (cells times transpositions), for calibration
-	n, m   int         // dimensions of the winning score matrix (A frames, stretched B frames)
-	mb     int         // B's length in fine frames
-	bi, bj int         // end cell of the best alignment (ws.bestCodes holds its steps)
-	ok     bool        // enough tonal content on both sides to compare
+	size   searchSize     // size of the search (cells times transpositions), for calibration
+	n, m   int            // dimensions of the winning score matrix (A frames, stretched B frames)
+	mb     int            // B's length in fine frames
+	bi, bj int            // end cell of the best alignment (ws.bestCodes holds its steps)
+	ok     bool           // enough tonal content on both sides to compare
 }
 
 // workspace holds the scratch buffers of one comparison.
