@@ -225,7 +225,8 @@ func stretch(dst, frames [][12]float32, rho float64) [][12]float32 {
 // segments extracts the best alignments of the winning transposition one
 // after the other, masking each found span pair. The first is always
 // reported and carries the pair's score; later ones are scored on the same
-// scale (calibrated against the same null), and kept while they reach
+// logistic scale against the null of the search at the found
+// transposition, capped at the first's score, and kept while they reach
 // Threshold. A later path that would overlap an earlier
 // segment in both tracks is trimmed at its ends until it does not.
 func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, []cell) {
@@ -242,8 +243,15 @@ func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, 
 			break
 		}
 		sc := calibrate(float64(s), d.size, a.rate)
-		if len(segs) > 0 && sc < Threshold {
-			break
+		if len(segs) > 0 {
+			// Given the key found, a further occurrence answers a smaller
+			// question than the first (is this material here again, at this
+			// transposition?): its null is that of one transposition's
+			// search. It never scores above the first.
+			sc = min(segs[0].Score, calibrate(float64(s), d.size.scaled(12), a.rate))
+			if sc < Threshold {
+				break
+			}
 		}
 		path := traceback(ws.bestCodes, m, bi, bj)
 		if len(path) == 0 {

@@ -50,9 +50,10 @@
 //     always the first segment, whatever its score, so a caller always
 //     sees where the best candidate lies; further segments come from
 //     masking each found span pair and aligning again, best first, while
-//     they score at least Threshold. All segments are calibrated against
-//     the same null as the result (the first one's score is the result's),
-//     and a later path that would overlap an earlier segment in both
+//     they score at least Threshold. The first segment's score is the
+//     result's; a later one is judged, once the key is known, against the
+//     null of the search at that transposition, capped at the first's
+//     score; a later path that would overlap an earlier segment in both
 //     tracks is trimmed at its ends.
 //
 // The two building blocks, similarity (delay-embedded score matrix) and

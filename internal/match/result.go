@@ -14,7 +14,9 @@ type Segment struct {
 	Transposition int // semitones in -5..6 taking A's pitch classes to B's
 	// Score is in [0, 1] on the same scale as Result.Score (Threshold is
 	// the decision threshold): the first segment of a Result has the
-	// Result's score, later ones are judged against the same null.
+	// Result's score; a later one, found once the key is known, is judged
+	// against the null of a search at that transposition only, and never
+	// scores above the first.
 	Score float64
 }
 
