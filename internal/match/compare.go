@@ -144,20 +144,22 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 	for _, tr := range trials {
 		spent += cost(tr)
 	}
+	var extra []trial
 	if lag == 0 {
-		for _, tr := range trials[:len(short)] {
+		for _, tr := range trials {
 			for _, r := range tempoGrid() {
-				if math.Abs(math.Log(r/tr.rho)) <= 0.1 {
-					continue
+				if math.Abs(math.Log(r/tr.rho)) > 0.1 {
+					extra = append(extra, trial{tr.cand, r})
 				}
-				extra := trial{tr.cand, r}
-				if spent+cost(extra) > float64(opt.Budget) {
-					break
-				}
-				spent += cost(extra)
-				trials = append(trials, extra)
 			}
 		}
+	}
+	for _, tr := range extra {
+		if spent+cost(tr) > float64(opt.Budget) {
+			break
+		}
+		spent += cost(tr)
+		trials = append(trials, tr)
 	}
 	for _, tr := range trials {
 		t, rho := tr.t, tr.rho

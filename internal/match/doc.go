@@ -27,12 +27,13 @@
 //
 // Compare(a, b) then:
 //
-//  1. screens all 12 rotations of b with Smith-Waterman: at full
+//  1. screens all 12 rotations of b in both views (melody and harmony,
+//     see Options.MelodyOnly) with Smith-Waterman: at full
 //     resolution (with the delay embedding below) while the twelve score
 //     matrices fit in Options.ScreenBudget cells — a phrase against a few
 //     minutes, or two 90 s pieces — so a short motif is judged on its
-//     detail; on coarse (4/3 frames/s) features for longer pairs. The best
-//     Options.Candidates (3) are shortlisted, and the screening path of
+//     detail; on coarse (1 frame/s) features for longer pairs. The best
+//     Options.Candidates (3) of the 24 are shortlisted, and the screening path of
 //     each gives a tempo estimate;
 //  2. for each shortlisted rotation, stretches b to a's tempo and builds
 //     the score matrix: the delay-embedded similarity of Serra, Serra and
