@@ -5,16 +5,22 @@ import (
 )
 
 // CompareOptions configures matching. The zero value searches all 12 transpositions and tempo
-// ratios from about 0.5 to 2, and reports up to 5 segments. Compare expects
-// HPCP or STFT features (the default); CENS is already smoothed and downsampled further than
-// the matching representation.
+// ratios from about 0.5 to 2 in a melody view and a harmony view of the chroma, and reports up
+// to 5 segments. Compare expects HPCP or STFT features (the default); CENS is already smoothed
+// and downsampled further than the matching representation.
 type CompareOptions struct {
 	// MaxSegments caps the number of aligned segments reported; 0 means 5.
 	MaxSegments int
+	// MelodyOnly matches on the melody view alone (the loudest line; power 2 and a fifth
+	// correction), about 1.3x faster. By default a harmony view of the same chroma (every
+	// pitch class at its own weight) is matched too and the better alignment wins: it finds a
+	// band's chords or an orchestra's several lines where the melody view does not. Tracks
+	// compared with each other must be prepared with the same MelodyOnly.
+	MelodyOnly bool
 }
 
 func (o CompareOptions) internal() match.Options {
-	return match.Options{MaxSegments: o.MaxSegments}
+	return match.Options{MaxSegments: o.MaxSegments, MelodyOnly: o.MelodyOnly}
 }
 
 // Threshold is the decision threshold of calibrated scores: at or above it, the same melody is
@@ -43,7 +49,8 @@ type Track struct {
 	seq      *match.Sequence
 }
 
-// Prepare turns features into the matching representation.
+// Prepare turns features into the matching representation (opt.MelodyOnly decides whether the
+// harmony view is built).
 func Prepare(f *Features, opt CompareOptions) *Track {
 	return &Track{Features: f, seq: match.Prepare(f.Frames, f.FrameRate, opt.internal())}
 }
@@ -63,3 +70,7 @@ func CompareTracks(a, b *Track, opt CompareOptions) Result {
 func CrossSimilarity(a, b *Track, transposition int) Similarity {
 	return match.CrossSimilarity(a.seq, b.seq, transposition)
 }
+
+// IoU returns the intersection over union of the time spans [a0, a1] and [b0, b1], in [0, 1]:
+// how well a found segment agrees with a known span.
+func IoU(a0, a1, b0, b1 float64) float64 { return match.IoU(a0, a1, b0, b1) }

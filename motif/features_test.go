@@ -250,3 +250,28 @@ func noPanic(t *testing.T, name string, fn func()) {
 	}()
 	fn()
 }
+
+func TestCompareViews(t *testing.T) {
+	a, err := AnalyzeFile("../testdata/examples/trailer.wav", ChromaOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := AnalyzeFile("../testdata/examples/ballad.wav", ChromaOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opt := range []CompareOptions{{}, {MelodyOnly: true}, {MaxSegments: 1}, {MaxSegments: -3}} {
+		r := CompareTracks(Prepare(a, opt), Prepare(b, opt), opt)
+		if r.Score < Threshold || r.Transposition != 3 || len(r.Segments) == 0 {
+			t.Errorf("%+v: score %.3f transposition %+d, %d segments; want the theme at +3", opt, r.Score, r.Transposition, len(r.Segments))
+			continue
+		}
+		if opt.MaxSegments == 1 && len(r.Segments) != 1 {
+			t.Errorf("%+v: %d segments", opt, len(r.Segments))
+		}
+		// The theme's first statement: A 3.75-33.75 s, B 10.71-53.57 s (truth.tsv).
+		if s := r.Segments[0]; IoU(s.BStart, s.BEnd, 10.71, 53.57) < 0.8 {
+			t.Errorf("%+v: first segment B %.1f-%.1f s, want about 10.7-53.6", opt, s.BStart, s.BEnd)
+		}
+	}
+}
