@@ -57,7 +57,16 @@ type Report struct {
 	Errors []string // the failing pairs, for inspection (at most 400)
 }
 
-// MaterialReport is the part of a Report whose queries are of one material.
+// kind is what a track's figures are broken down by: its material, refined by its genre.
+func (t Track) kind() string {
+	if t.Genre != "" {
+		return t.Material + "/" + t.Genre
+	}
+	return t.Material
+}
+
+// MaterialReport is the part of a Report whose queries are of one material (with its genre,
+// for real recordings: "real/band").
 type MaterialReport struct {
 	Material string
 	Report
@@ -118,15 +127,15 @@ func Score(tracks []Track, outcome func(i, j int) Outcome) Report {
 	var mats []string
 	seen := map[string]bool{}
 	for _, t := range tracks {
-		if t.Material != "" && !seen[t.Material] {
-			seen[t.Material] = true
-			mats = append(mats, t.Material)
+		if m := t.kind(); m != "" && !seen[m] {
+			seen[m] = true
+			mats = append(mats, m)
 		}
 	}
 	sort.Strings(mats)
 	if len(mats) > 1 {
 		for _, m := range mats {
-			sub := score(tracks, res, func(i int) bool { return tracks[i].Material == m })
+			sub := score(tracks, res, func(i int) bool { return tracks[i].kind() == m })
 			sub.Errors = nil
 			rep.Materials = append(rep.Materials, MaterialReport{m, sub})
 		}
