@@ -4,6 +4,9 @@
 // streaming, computes chroma features (12 pitch classes over time; STFT, HPCP or CENS; tuning
 // estimated), and compares two tracks for a shared melody across key, tempo, instrumentation and
 // accompaniment, saying where it is: the aligned time spans in both, the transposition and a score.
+// Matching looks at a melody view (the loudest line) and a harmony view (every pitch class at its
+// weight: chords, power chords, several orchestral lines) of the same chroma and keeps the better
+// alignment; the best one is always reported as the first segment, whatever its score.
 //
 // The usual flow:
 //
@@ -17,7 +20,7 @@
 // Conventions: pitch class 0 is C and 9 is A; times are seconds; a transposition is the shift in
 // semitones (-5..6) that takes A's pitch classes to B's; a tempo ratio is B's tempo relative to
 // A's (a ballad at 0.7 times the tempo of the trailer gives 0.7). Scores are in [0, 1] and
-// calibrated so that 0.5 is the decision threshold: at or above it, the same melody is there.
+// calibrated so that Threshold (0.5) is the decision threshold: at or above it, the same melody is there.
 //
 // Bad input is reported as an error that names the file; the decoder's *FormatError
 // (malformed file) and *UnsupportedError (valid but unsupported, such as compressed WAV or
