@@ -1,75 +1,47 @@
 package main
 
 import (
-	"bufio"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"math/cmplx"
 	"os"
+
+	"github.com/leitmotif-audio/leitmotif/internal/fft"
+	"github.com/leitmotif-audio/leitmotif/internal/wav"
+	"github.com/leitmotif-audio/leitmotif/internal/wav/wavtest"
 )
 
-// readWAV reads a 16-bit PCM WAV file (as sox writes it) mixed to mono, as samples in [-1, 1].
+// readWAV reads a WAV file (as sox writes it) mixed to mono, as samples in [-1, 1].
 func readWAV(name string) ([]float64, int, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer f.Close()
-	r := bufio.NewReader(f)
-	var hdr [12]byte
-	if _, err := io.ReadFull(r, hdr[:]); err != nil || string(hdr[0:4]) != "RIFF" || string(hdr[8:12]) != "WAVE" {
-		return nil, 0, fmt.Errorf("%s: not a RIFF WAVE file", name)
+	d, err := wav.NewDecoder(f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", name, err)
 	}
-	var channels, bits, rate int
+	format := d.Format()
+	var x []float64
+	if format.DataBytes > 0 && format.BlockAlign > 0 {
+		x = make([]float64, 0, format.DataBytes/int64(format.BlockAlign))
+	}
+	buf := make([]float32, 1<<14)
 	for {
-		var ch [8]byte
-		if _, err := io.ReadFull(r, ch[:]); err != nil {
-			return nil, 0, fmt.Errorf("%s: no data chunk", name)
+		n, err := d.ReadMono(buf)
+		for _, v := range buf[:n] {
+			x = append(x, float64(v))
 		}
-		size := int64(binary.LittleEndian.Uint32(ch[4:]))
-		switch string(ch[0:4]) {
-		case "fmt ":
-			b := make([]byte, size+size%2)
-			if _, err := io.ReadFull(r, b); err != nil || size < 16 {
-				return nil, 0, fmt.Errorf("%s: bad fmt chunk", name)
-			}
-			tag := binary.LittleEndian.Uint16(b[0:])
-			channels = int(binary.LittleEndian.Uint16(b[2:]))
-			rate = int(binary.LittleEndian.Uint32(b[4:]))
-			bits = int(binary.LittleEndian.Uint16(b[14:]))
-			if (tag != 1 && tag != 0xfffe) || bits != 16 || channels < 1 {
-				return nil, 0, fmt.Errorf("%s: want 16-bit PCM, got format %d, %d bits", name, tag, bits)
-			}
-		case "data":
-			if channels == 0 {
-				return nil, 0, fmt.Errorf("%s: data before fmt", name)
-			}
-			if size == 0 || size == 0xffffffff {
-				size = math.MaxInt64 // streamed: read to the end
-			}
-			raw, err := io.ReadAll(io.LimitReader(r, size))
-			if err != nil {
-				return nil, 0, fmt.Errorf("%s: %w", name, err)
-			}
-			n := len(raw) / 2 / channels
-			x := make([]float64, n)
-			for i := range n {
-				var s float64
-				for c := range channels {
-					s += float64(int16(binary.LittleEndian.Uint16(raw[2*(i*channels+c):])))
-				}
-				x[i] = s / float64(channels) / 32768
-			}
-			return x, rate, nil
-		default:
-			if _, err := io.CopyN(io.Discard, r, size+size%2); err != nil {
-				return nil, 0, fmt.Errorf("%s: truncated chunk", name)
-			}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	return x, format.SampleRate, nil
 }
 
 // writeWAV writes mono 16-bit PCM, rounding to the nearest step (no dither, so that the
@@ -79,32 +51,13 @@ func writeWAV(name string, x []float64, rate int) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(f)
-	n := len(x)
-	var h [44]byte
-	copy(h[0:], "RIFF")
-	binary.LittleEndian.PutUint32(h[4:], uint32(36+2*n))
-	copy(h[8:], "WAVEfmt ")
-	binary.LittleEndian.PutUint32(h[16:], 16)
-	binary.LittleEndian.PutUint16(h[20:], 1)
-	binary.LittleEndian.PutUint16(h[22:], 1)
-	binary.LittleEndian.PutUint32(h[24:], uint32(rate))
-	binary.LittleEndian.PutUint32(h[28:], uint32(2*rate))
-	binary.LittleEndian.PutUint16(h[32:], 2)
-	binary.LittleEndian.PutUint16(h[34:], 16)
-	copy(h[36:], "data")
-	binary.LittleEndian.PutUint32(h[40:], uint32(2*n))
-	w.Write(h[:])
-	var b [2]byte
-	for _, v := range x {
-		s := math.Round(v * 32767)
-		s = math.Max(-32768, math.Min(32767, s))
-		binary.LittleEndian.PutUint16(b[:], uint16(int16(s)))
-		w.Write(b[:])
+	y := make([]float32, len(x))
+	for i, v := range x {
+		y[i] = float32(v)
 	}
-	if err := w.Flush(); err != nil {
+	if err := wavtest.Encode(f, [][]float32{y}, rate, wavtest.Options{Bits: 16}); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return f.Close()
 }
@@ -236,18 +189,19 @@ func texture(x []float64) (perc, flat float64) {
 		win[i] = 0.5 - 0.5*math.Cos(2*math.Pi*float64(i)/n)
 	}
 	var mags [][]float64
-	buf := make([]complex128, n)
-	tw := twiddles(n)
+	plan := fft.NewReal(n)
+	buf := make([]float32, n)
+	spec := make([]complex64, n/2+1)
 	k0, k1 := 500*n/sampleRate, 5000*n/sampleRate
 	frames := 0
 	for s := 0; s+n <= len(x); s += hop {
 		for i := range buf {
-			buf[i] = complex(x[s+i]*win[i], 0)
+			buf[i] = float32(x[s+i] * win[i])
 		}
-		fft(buf, tw)
+		plan.Transform(spec, buf)
 		m := make([]float64, n/2)
 		for k := range m {
-			m[k] = math.Hypot(real(buf[k]), imag(buf[k]))
+			m[k] = math.Hypot(float64(real(spec[k])), float64(imag(spec[k])))
 		}
 		mags = append(mags, m)
 		var lg, ar float64
@@ -303,37 +257,4 @@ func genreOf(perc, flat float64) string {
 		return "band"
 	}
 	return "orchestral"
-}
-
-// fft is an in-place radix-2 transform with twiddles tw (from twiddles(len(a))).
-func fft(a, tw []complex128) {
-	n := len(a)
-	for i, j := 1, 0; i < n; i++ {
-		bit := n >> 1
-		for ; j&bit != 0; bit >>= 1 {
-			j ^= bit
-		}
-		j ^= bit
-		if i < j {
-			a[i], a[j] = a[j], a[i]
-		}
-	}
-	for l := 2; l <= n; l <<= 1 {
-		stride := n / l
-		for i := 0; i < n; i += l {
-			for k := 0; k < l/2; k++ {
-				u, v := a[i+k], a[i+k+l/2]*tw[k*stride]
-				a[i+k], a[i+k+l/2] = u+v, u-v
-			}
-		}
-	}
-}
-
-// twiddles returns exp(-2πik/n) for k < n/2.
-func twiddles(n int) []complex128 {
-	tw := make([]complex128, n/2)
-	for k := range tw {
-		tw[k] = cmplx.Rect(1, -2*math.Pi*float64(k)/float64(n))
-	}
-	return tw
 }
