@@ -47,7 +47,7 @@ const coarseStep = 4
 // by minTonality; distorted guitars, drums and noise push a band's frames
 // down to 1.5-2. The first value, 2, left a third of some band recordings
 // as holes that broke every alignment; 1.5 raised the real tuning half's
-// band MAP from 0.72 to 0.88 with dev MAP unchanged (0.936 to 0.932);
+// band MAP from 0.70 to 0.80 with dev MAP unchanged (0.936 to 0.932);
 // below about 1.4 a noise recording matches itself.
 const minPeak = 1.5
 
