@@ -103,11 +103,13 @@
 //
 // # Cost
 //
-// With features ready, comparing two 3-minute tracks costs about 35 ms
-// on one core (BenchmarkCompare): 12 coarse alignments of 240×240 cells
-// and 3 fine ones of 720×720; a 10 s phrase against a 3-minute track about
-// 15 ms (its small matrices leave budget for the tempo grid and all 12
-// transpositions). Prepare costs about 1.3 ms per 3-minute track.
+// With features ready, comparing two 3-minute tracks costs about 35 ms of
+// CPU on one core (BenchmarkCompare; 29 ms with MelodyOnly): 24 screening
+// alignments of 180×180 cells (two views, 12 keys, 1 frame/s) and 3 fine
+// ones of 720×720; a 10 s phrase against a 3-minute track about 14 ms (it
+// is screened at full resolution, and its small matrices leave budget for
+// the tempo grid). Prepare builds both views, about 2 ms per 3-minute
+// track.
 //
 // # References
 //
