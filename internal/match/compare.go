@@ -7,16 +7,14 @@ import (
 
 // detail is what Compare measures before calibration.
 type detail struct {
-	raw    float64        // best local-alignment score at full resolution
-	t      int            // its transposition (0..11)
-	view   int            // its view (0 melody, 1 harmony)
-	rho    float64        // tempo factor B was stretched by before the fine alignment
-	screen [2][12]float64 // screening score of every view and transposition (seconds of margin)
-	size   searchSize     // size of the search (cells times transpositions), for calibration
-	n, m   int            // dimensions of the winning score matrix (A frames, stretched B frames)
-	mb     int            // B's length in fine frames
-	bi, bj int            // end cell of the best alignment (ws.bestCodes holds its steps)
-	ok     bool           // enough tonal content on both sides to compare
+	raw    float64    // best local-alignment score at full resolution
+	t      int        // its transposition (0..11)
+	rho    float64    // tempo factor B was stretched by before the fine alignment
+	size   searchSize // size of the search (cells times transpositions), for calibration
+	n, m   int        // dimensions of the winning score matrix (A frames, stretched B frames)
+	mb     int        // B's length in fine frames
+	bi, bj int        // end cell of the best alignment (ws.bestCodes holds its steps)
+	ok     bool       // enough tonal content on both sides to compare
 }
 
 // workspace holds the scratch buffers of one comparison.
@@ -102,19 +100,20 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 	// A candidate is a view and a transposition.
 	type cand struct{ v, t int }
 	var order []cand
+	var screen [2][12]float64 // screening score of every view and key (seconds of margin)
 	for v := range views {
 		for t := range 12 {
 			na, nb := sim(v, t)
 			var s float32
 			s, _, _, ws.rows = localAlign(ws.sim, na, nb, nil, ws.rows)
-			d.screen[v][t] = float64(s) / srate
+			screen[v][t] = float64(s) / srate
 			order = append(order, cand{v, t})
 		}
 	}
-	sort.SliceStable(order, func(x, y int) bool { return d.screen[order[x].v][order[x].t] > d.screen[order[y].v][order[y].t] })
+	sort.SliceStable(order, func(x, y int) bool { return screen[order[x].v][order[x].t] > screen[order[y].v][order[y].t] })
 	d.raw = -1
 	screenTempo := func(c cand) float64 {
-		if lag > 0 || d.screen[c.v][c.t] <= 0 {
+		if lag > 0 || screen[c.v][c.t] <= 0 {
 			return 1 // a sequence against itself keeps its tempo
 		}
 		// Tempo from the screening path: A frames per B frame.
@@ -175,7 +174,7 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		ws.codes = growU8(ws.codes, d.n*m)
 		s, bi, bj, ws.rows = localAlign(ws.sim, d.n, m, ws.codes, ws.rows)
 		if float64(s) > d.raw {
-			d.raw, d.t, d.view, d.rho, d.m, d.bi, d.bj = float64(s), t, tr.v, rho, m, bi, bj
+			d.raw, d.t, d.rho, d.m, d.bi, d.bj = float64(s), t, rho, m, bi, bj
 			ws.sim, ws.best = ws.best, ws.sim
 			ws.codes, ws.bestCodes = ws.bestCodes, ws.codes
 		}
