@@ -12,7 +12,7 @@ import (
 func main() {
 	out := flag.String("out", "testdata", "output directory (gets dev/ and examples/)")
 	sf2 := flag.String("sf2", "/usr/share/sounds/sf2/FluidR3_GM.sf2", "General MIDI soundfont")
-	only := flag.String("only", "", "build only this part: dev, examples or world (the world set is built only when asked for)")
+	only := flag.String("only", "", "build only this part: dev, examples, world or motifs (the world set and the extra motif tuning sets are built only when asked for)")
 	midi := flag.Bool("midi", false, "also keep the MIDI files (in OUT/midi, not committed)")
 	jobs := flag.Int("j", 2, "parallel renders")
 	dumpFiles := flag.String("dump", "", "print the scores of these files (comma-separated basenames) instead of rendering")
@@ -24,7 +24,7 @@ func main() {
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() > 0 || (*only != "" && *only != "dev" && *only != "examples" && *only != "world") || *jobs < 1 {
+	if flag.NArg() > 0 || (*only != "" && *only != "dev" && *only != "examples" && *only != "world" && *only != "motifs") || *jobs < 1 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -85,6 +85,16 @@ func run(out, sf2, only string, midi bool, jobs int) error {
 			}
 		}
 		return os.WriteFile(filepath.Join(out, "world", "README.md"), worldReadme, 0o644)
+	}
+	if only == "motifs" {
+		if err := checkFonts(); err != nil {
+			return err
+		}
+		for _, h := range motifHalves() {
+			if err := build(r, filepath.Join(out, "motifs", h.Name), motifPart(h), midi, jobs); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

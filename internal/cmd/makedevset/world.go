@@ -49,6 +49,19 @@ func worldHalves() []*half {
 	}
 }
 
+// motifHalves are extra tuning sets of the short-motif material only (motifs in hosts,
+// pairs sharing a motif, negative hosts): other seeds and strides than the world set's
+// tune half (strides unlike the held-out half's too), its soundfonts, so that matching parameters for short motifs are chosen on
+// more than 22 positive cases. They never share a work with the held-out half.
+func motifHalves() []*half {
+	var out []*half
+	for k := 2; k <= 4; k++ {
+		out = append(out, &half{Name: fmt.Sprintf("tune%d", k), Prefix: fmt.Sprintf("t%d-", k), Seed: uint64(k) * 1_000_000,
+			Main: fontFluid, Other: fontCsound, Share: 3, Tunes: worldTunesTune, Salt: []int{1, 3, 7}[k-2]})
+	}
+	return out
+}
+
 // font picks the soundfont of the i-th file of a material: Share in ten on Other, spread.
 func (h *half) font(i int) font {
 	if (i*7+h.Salt+3)%10 < h.Share {
