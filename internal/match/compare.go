@@ -7,14 +7,14 @@ import (
 
 // detail is what Compare measures before calibration.
 type detail struct {
-	raw    float64    // best local-alignment score at full resolution
-	t      int        // its transposition (0..11)
-	rho    float64    // tempo factor B was stretched by before the fine alignment
-	size   searchSize // size of the search (cells times transpositions), for calibration
-	n, m   int        // dimensions of the winning score matrix (A frames, stretched B frames)
-	mb     int        // B's length in fine frames
-	bi, bj int        // end cell of the best alignment (ws.bestCodes holds its steps)
-	ok     bool       // enough tonal content on both sides to compare
+	raw      float64 // best local-alignment score at full resolution, in frames of margin
+	t        int     // its transposition (0..11)
+	rho      float64 // tempo factor B was stretched by before the fine alignment
+	contrast float64 // key contrast of the screening (see keyContrast)
+	n, m     int     // dimensions of the winning score matrix (A frames, stretched B frames)
+	mb       int     // B's length in fine frames
+	bi, bj   int     // end cell of the best alignment (ws.bestCodes holds its steps)
+	ok       bool    // enough tonal content on both sides to compare
 }
 
 // workspace holds the scratch buffers of one comparison.
@@ -36,7 +36,7 @@ func Compare(a, b *Sequence, opt Options) Result {
 	if !d.ok || d.raw <= 0 {
 		return Result{}
 	}
-	res := Result{Score: calibrate(d.raw, d.size, a.rate), Transposition: wrap(d.t)}
+	res := Result{Score: evidence(d, d.raw, a.rate).score(), Transposition: wrap(d.t)}
 	segs, first := segments(&ws, d, a, b, opt)
 	res.Segments = segs
 	if len(first) > 0 {
@@ -75,19 +75,25 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		return d
 	}
 	d.ok = true
-	d.size = newSearchSize(d.n, d.mb, a.rate, 12)
-	if lag > 0 {
-		k := float64(max(0, d.n-lag))
-		tri := 12 * k * (k + 1) / 2 // cells above the masked band
-		d.size = searchSize{tri, tri}
-	}
 	thr := float32(opt.Threshold)
 	step := screenStep(d.n, d.mb, opt.ScreenBudget)
 	views := min(len(a.views), len(b.views))
-	sim := func(v, t int) (na, nb int) {
+	// At full resolution the delay embedding follows the main diagonal, so
+	// B is also screened stretched by each of screenStretches: a phrase at
+	// 0.6x or 1.7x the other's tempo would otherwise smear along its
+	// embedding. Coarse frames are not embedded and need no stretch.
+	stretches := []float64{1}
+	if step == 1 && lag == 0 {
+		stretches = screenStretches[:]
+	}
+	sim := func(v, t int, rho float64) (na, nb int) {
 		sa, sb, embed := a.views[v].fine, b.views[v].fine, opt.Embed
 		if step > 1 {
 			sa, sb, embed = a.views[v].coarse, b.views[v].coarse, 1
+		}
+		if rho != 1 {
+			ws.stretched = stretch(ws.stretched, sb, rho)
+			sb = ws.stretched
 		}
 		ws.rot = rotate(ws.rot, sb, t)
 		ws.sim, ws.base = similarity(ws.sim, ws.base, sa, ws.rot, embed, opt.Delay, thr)
@@ -97,16 +103,22 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		return len(sa), len(sb)
 	}
 	srate := a.rate / float64(step)
-	// A candidate is a view and a transposition.
+	// A candidate is a view and a transposition, screened at its best
+	// stretch.
 	type cand struct{ v, t int }
 	var order []cand
-	var screen [2][12]float64 // screening score of every view and key (seconds of margin)
+	var screen [2][12]float64    // screening score of every view and key (seconds of margin)
+	var screenRho [2][12]float64 // the stretch it was found at
 	for v := range views {
 		for t := range 12 {
-			na, nb := sim(v, t)
-			var s float32
-			s, _, _, ws.rows = localAlign(ws.sim, na, nb, nil, ws.rows)
-			screen[v][t] = float64(s) / srate
+			for _, rho := range stretches {
+				na, nb := sim(v, t, rho)
+				var s float32
+				s, _, _, ws.rows = localAlign(ws.sim, na, nb, nil, ws.rows)
+				if sc := float64(s) / srate; screenRho[v][t] == 0 || sc > screen[v][t] {
+					screen[v][t], screenRho[v][t] = sc, rho
+				}
+			}
 			order = append(order, cand{v, t})
 		}
 	}
@@ -116,15 +128,17 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		if lag > 0 || screen[c.v][c.t] <= 0 {
 			return 1 // a sequence against itself keeps its tempo
 		}
-		// Tempo from the screening path: A frames per B frame.
-		na, nb := sim(c.v, c.t)
+		// Tempo from the screening path (A frames per B frame) times the
+		// stretch it was screened at.
+		rho := screenRho[c.v][c.t]
+		na, nb := sim(c.v, c.t, rho)
 		ws.codes = growU8(ws.codes, na*nb)
 		var bi, bj int
 		_, bi, bj, ws.rows = localAlign(ws.sim, na, nb, ws.codes, ws.rows)
 		if p := traceback(ws.codes, nb, bi, bj); len(p) >= 3 {
-			return min(maxStretch, max(1/maxStretch, tempoOf(p, 1)))
+			return min(maxStretch, max(1/maxStretch, tempoOf(p, 1)*rho))
 		}
-		return 1
+		return rho
 	}
 	// Trials: the shortlisted candidates at their screened tempo; then,
 	// while the budget of cells allows (short inputs), the same at a grid
@@ -179,8 +193,45 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 			ws.codes, ws.bestCodes = ws.bestCodes, ws.codes
 		}
 	}
+	d.contrast = keyContrast(screen, views, d.t)
 	return d
 }
+
+// screenStretches are the tempo factors B is screened at when screening at
+// full resolution: steps of sqrt(2), so that the embedding's residual
+// slope is at most 2^(1/4) (1.19). On the world set's tuning half they
+// raised band MAP from 0.773 to 0.803 (pairs of arrangements 0.7x-1.4x
+// apart); motif and lead figures moved by under 0.01.
+var screenStretches = [3]float64{math.Sqrt2 / 2, 1, math.Sqrt2}
+
+// keyContrast measures how far transposition t stands out in the
+// screening: the log ratio of its score to the mean score of the keys
+// that are neither t nor a fourth or fifth from it (a melody a fourth or
+// fifth off still shares most of its pitch classes with the right one).
+// Those nine searches have the lengths and textures of the real one, so
+// they are the pair's own null: two tracks that share a melody align far
+// better at one key than at the others, two that only share a style or a
+// key do not. keySlack keeps the ratio finite when nothing aligns.
+func keyContrast(screen [2][12]float64, views, t int) float64 {
+	var best [12]float64
+	for v := range views {
+		for k := range 12 {
+			best[k] = max(best[k], screen[v][k])
+		}
+	}
+	sum, n := 0.0, 0
+	for k := range 12 {
+		if d := (k - t + 12) % 12; d != 0 && d != 5 && d != 7 {
+			sum += best[k]
+			n++
+		}
+	}
+	return math.Log((best[t] + keySlack) / (sum/float64(n) + keySlack))
+}
+
+// keySlack is added to the screening scores (seconds of margin) compared
+// by keyContrast.
+const keySlack = 0.05
 
 // tempoGrid lists the tempo factors tried besides the coarse estimate when
 // the budget allows: steps of about 1.26, each covered by the fine
@@ -243,13 +294,12 @@ func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, 
 		if bi < 0 || s <= 0 {
 			break
 		}
-		sc := calibrate(float64(s), d.size, a.rate)
+		// A further occurrence, once the key is known, is weighed with the
+		// same key contrast against the same null; it never scores above
+		// the first.
+		sc := evidence(d, float64(s), a.rate).score()
 		if len(segs) > 0 {
-			// Given the key found, a further occurrence answers a smaller
-			// question than the first (is this material here again, at this
-			// transposition?): its null is that of one transposition's
-			// search. It never scores above the first.
-			sc = min(segs[0].Score, calibrate(float64(s), d.size.scaled(12), a.rate))
+			sc = min(segs[0].Score, sc)
 			if sc < Threshold {
 				break
 			}

@@ -32,9 +32,11 @@
 //     resolution (with the delay embedding below) while the twelve score
 //     matrices fit in Options.ScreenBudget cells — a phrase against a few
 //     minutes, or two 90 s pieces — so a short motif is judged on its
-//     detail; on coarse (1 frame/s) features for longer pairs. The best
-//     Options.Candidates (3) of the 24 are shortlisted, and the screening path of
-//     each gives a tempo estimate;
+//     detail, and then with b also stretched by 1/sqrt(2) and sqrt(2), so
+//     that the embedding follows a phrase at another tempo; on coarse
+//     (1 frame/s) features for longer pairs. The best Options.Candidates
+//     (3) of the 24 are shortlisted, and the screening path of each gives
+//     a tempo estimate;
 //  2. for each shortlisted rotation, stretches b to a's tempo and builds
 //     the score matrix: the delay-embedded similarity of Serra, Serra and
 //     Andrzejak (frame correlations averaged over Options.Embed, 10,
@@ -52,10 +54,9 @@
 //     sees where the best candidate lies; further segments come from
 //     masking each found span pair and aligning again, best first, while
 //     they score at least Threshold. The first segment's score is the
-//     result's; a later one is judged, once the key is known, against the
-//     null of the search at that transposition, capped at the first's
-//     score; a later path that would overlap an earlier segment in both
-//     tracks is trimmed at its ends.
+//     result's; a later one is scored on the same evidence with its own
+//     alignment score, capped at the first's; a later path that would
+//     overlap an earlier segment in both tracks is trimmed at its ends.
 //
 // The two building blocks, similarity (delay-embedded score matrix) and
 // localAlign (Smith-Waterman with traceback), are shared by Compare,
@@ -65,38 +66,44 @@
 //
 // # Calibration
 //
-// The best raw alignment score (seconds of path times similarity margin)
-// is divided by the typical best score between unrelated tracks over a
-// search of the same size (lengths times 12 transpositions). Where that
-// null median was measured on synthetic random melodies and on the
-// unrelated pairs of the dev corpus (a shorter input of up to about 40 s,
-// a length ratio up to 4), it grows as cells^0.55, since tonal melodies
-// share short figures (scale runs, arpeggios, cadences) that chain. Beyond
-// that regime (a short phrase against a long track, or two long tracks)
-// it grows only logarithmically, as local-alignment maxima of unrelated
-// sequences do (Karlin-Altschul): between dev-set tunes concatenated into
-// unrelated pieces of 30 s to 30 minutes the median best score stayed at
-// 1.1-1.5 s and the largest at 2.5 s, where the power law over all cells
-// would have predicted up to 17 s and buried any phrase in a long track.
-// The score is logistic(ln(raw / (2 × null)) / 0.2): 0.5 means twice the
-// null median, whatever the lengths. Those constants were fitted at
-// 291b8f0 on the dev set, synthetic whole-tune pairs and the long
-// concatenations (the fitting scripts lived in this package's tests then
-// and are in that commit).
+// A score weighs two pieces of evidence (Evidence, calibrate.go):
 //
-// Two alternatives were measured on the tuning halves of the dev and
-// world sets and the real set, and rejected. The pair's own null — the
-// median screening score of the 11 non-winning transpositions — is
-// degenerate at the 0.4 margin: most wrong transpositions of unrelated
-// tunes align nothing at all, so the ratio collapses to the raw score
-// (dev MAP 0.88 against 0.94); lowering the margin to give the wrong keys
-// something to align (0.1-0.3) did not separate the classes better
-// either (AUC 0.89-0.97 against 0.95). A null that turns logarithmic
-// earlier (a cap of 10 or 20 s instead of 40, or ratio 2 instead of 4)
-// traded orchestral false positives for band and motif recall without a
-// clear gain. So the short-motif and long-in-long cases remain limited by
-// the features' discrimination (within-motif AUC about 0.77-0.9), not by
-// the threshold alone.
+//   - the alignment: the log ratio of the best raw score (seconds of path
+//     times similarity margin) to the median best score between unrelated
+//     tracks of the same two lengths. That median is a smooth surface over
+//     both lengths (ln median quadratic in ln short, linear in ln long),
+//     fitted on the unrelated pairs of all tuning halves: synthetic lead
+//     melodies, orchestral cues, band songs, 2-8 s motifs and their
+//     hosts, and real game-soundtrack recordings. Beyond the lengths it was
+//     fitted on (60 s and 120 s) it grows only logarithmically with the
+//     cells of the search, as the maxima of local alignment between
+//     unrelated sequences do (Karlin-Altschul);
+//   - the key contrast: how far the winning key's screening score stands
+//     out against the mean of the nine keys that are neither it nor a
+//     fourth or fifth from it. Those searches have the same lengths,
+//     textures and key profiles as the real one, so they are the pair's own
+//     null: two tracks that share a melody align far better at one key,
+//     two that only share a style, a key or a texture do not.
+//
+// The score is a logistic in a weighted sum of the two, with weights from
+// a logistic regression of same-melody against unrelated pairs of the
+// tuning halves and a threshold that puts 0.3% of their unrelated pairs at
+// or above 0.5; `go run ./internal/cmd/calibrate` refits all of it. So 0.5
+// means the same thing for a 5-second motif and a whole song: evidence
+// that unrelated pairs of those lengths reach three times in a thousand.
+//
+// The previous model, a power law in the cells of the search fitted on the
+// dev set alone, put the median null of two 60-90 s real recordings at
+// 3.3 s where unrelated real pairs have 1.0-1.2 s; its 0.5 needed about
+// 13 s of clear alignment between two 3-minute songs, and a 12-25 s phrase
+// spliced into another recording scored 0.05-0.5 even when found at the
+// right place and key. On the tuning halves the refit raised MAP (world
+// 0.777 to 0.800, dev 0.931 to 0.945) and the real set's phrase detection
+// F1 (0.51 to 0.73) at the same rate of false positives. Measured and
+// rejected: the pair's null from the 11 non-winning keys alone (degenerate
+// when they align nothing, dev MAP 0.88 against 0.94), maxima over tiles
+// of the score matrix as the null, Karlin-Altschul's lambda from the
+// matrix's own score distribution (unstable for short pairs).
 //
 // Silence, noise, NaN input or less than Options.MinDuration (2 s) of
 // tonal content score 0.

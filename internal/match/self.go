@@ -19,7 +19,7 @@ func SelfMatches(s *Sequence, minLag float64, opt Options) []Segment {
 	lag := max(1, int(math.Ceil(minLag*s.rate)))
 	var ws workspace
 	d := compare(&ws, s, s, opt, lag)
-	if !d.ok || d.raw <= 0 || calibrate(d.raw, d.size, s.rate) < Threshold {
+	if !d.ok || d.raw <= 0 || evidence(d, d.raw, s.rate).score() < Threshold {
 		return nil
 	}
 	segs, _ := segments(&ws, d, s, s, opt)
