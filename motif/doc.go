@@ -1,7 +1,7 @@
 // Package motif finds recurring melodies in audio.
 //
-// It reads WAV files (PCM 8–32 bit, IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE, 1–8 channels) by
-// streaming, computes chroma features (12 pitch classes over time; STFT, HPCP or CENS; tuning
+// It reads WAV (PCM 8–32 bit, IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE, 1–8 channels), FLAC,
+// MP3 (MPEG-1 and 2 Layer III) and Ogg Vorbis, recognised by their content, by streaming, computes chroma features (12 pitch classes over time; STFT, HPCP or CENS; tuning
 // estimated), and compares two tracks for a shared melody across key, tempo, instrumentation and
 // accompaniment, saying where it is: the aligned time spans in both, the transposition and a score.
 // Matching looks at a melody view (the loudest line) and a harmony view (every pitch class at its
@@ -23,6 +23,6 @@
 // calibrated so that Threshold (0.5) is the decision threshold: at or above it, the same melody is there.
 //
 // Bad input is reported as an error that names the file; the decoder's *FormatError
-// (malformed file) and *UnsupportedError (valid but unsupported, such as compressed WAV or
-// RF64) can be told apart with errors.As.
+// (malformed file) and *UnsupportedError (valid but unsupported, such as compressed WAV, RF64,
+// MPEG 2.5 or Ogg Opus) can be told apart with errors.As.
 package motif

@@ -7,8 +7,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/leitmotif-audio/leitmotif/internal/audio"
 	"github.com/leitmotif-audio/leitmotif/internal/chroma"
-	"github.com/leitmotif-audio/leitmotif/internal/wav"
 )
 
 // Kind names a chroma variant.
@@ -86,12 +86,13 @@ type Features struct {
 	Warnings []string
 }
 
-// FormatError reports a malformed WAV file.
-type FormatError = wav.FormatError
+// FormatError reports input that is not well-formed WAV, FLAC, MP3 or Ogg Vorbis audio (Codec
+// names the format it was taken for, "" when none was recognised).
+type FormatError = audio.FormatError
 
-// UnsupportedError reports a valid WAV file that leitmotif cannot read, such as compressed
-// audio or RF64.
-type UnsupportedError = wav.UnsupportedError
+// UnsupportedError reports valid audio that leitmotif cannot read, such as compressed WAV, RF64,
+// MPEG 2.5 or Ogg Opus.
+type UnsupportedError = audio.UnsupportedError
 
 // FileError attaches a file name to an error met while reading or analysing it.
 type FileError struct {
@@ -114,7 +115,8 @@ const readBlock = 16384
 // *FileError) before reading any audio.
 type OptionError = chroma.OptionError
 
-// AnalyzeFile computes the chroma features of a WAV file by streaming it. Errors name the file.
+// AnalyzeFile computes the chroma features of an audio file (WAV, FLAC, MP3 or Ogg Vorbis,
+// recognised by its content) by streaming it. Errors name the file.
 func AnalyzeFile(path string, opt ChromaOptions) (*Features, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -129,14 +131,15 @@ func AnalyzeFile(path string, opt ChromaOptions) (*Features, error) {
 	return feat, nil
 }
 
-// Analyze computes the chroma features of WAV data read from r, block by block. Invalid
-// options give an *OptionError before r is read.
+// Analyze computes the chroma features of audio read from r (WAV, FLAC, MP3 or Ogg Vorbis,
+// recognised by its first bytes), block by block. Invalid options give an *OptionError before r
+// is read.
 func Analyze(r io.Reader, opt ChromaOptions) (*Features, error) {
 	copt, err := opt.internal()
 	if err != nil {
 		return nil, err
 	}
-	d, err := wav.NewDecoder(r)
+	d, err := audio.NewDecoder(r)
 	if err != nil {
 		return nil, err
 	}
