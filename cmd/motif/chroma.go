@@ -3,14 +3,14 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/leitmotif-audio/leitmotif/motif"
 )
 
-const chromaUsage = "motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens]"
+const chromaUsage = "motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens] [--min-freq HZ] [--rate HZ] [--hop N]"
 
 // chromaJSON is the contract of `motif chroma --format json`.
 type chromaJSON struct {
@@ -24,33 +24,42 @@ type chromaJSON struct {
 	Frames       [][12]float32 `json:"frames"`
 }
 
-func runChroma(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("chroma", chromaUsage, stderr)
-	format := fs.String("format", "json", "output format: json or csv")
-	kind := fs.String("kind", "hpcp", "chroma kind: hpcp, stft or cens")
-	pos, err := parseArgs(fs, args)
+func runChroma(args []string, e env) int {
+	c := newCommand("chroma", chromaUsage, e)
+	format := c.format("json", "csv")
+	kind := c.fs.String("kind", "hpcp", "chroma kind: hpcp, stft or cens")
+	minFreq := c.fs.Float64("min-freq", 0, "lowest analysed frequency in `Hz` (0: 200 Hz, the melody band; 65.4 for the full band from C2)")
+	rate := c.fs.Int("rate", 0, "analysis sample rate in `Hz` (0: 11025)")
+	hop := c.fs.Int("hop", 0, "frame hop in `samples` at the analysis rate (0: half the 2048-sample frame)")
+	pos, err := c.parse(args)
 	if err != nil {
-		return 2
+		return status(err)
 	}
 	if len(pos) != 1 {
-		return usageError(stderr, chromaUsage, "chroma takes one FILE, got %d", len(pos))
+		return c.usageError("chroma takes one FILE, got %d", len(pos))
 	}
-	if *format != "json" && *format != "csv" {
-		return usageError(stderr, chromaUsage, "unknown format %q", *format)
+	fm, err := format()
+	if err != nil {
+		return c.usageError("%v", err)
 	}
 	k, ok := parseKind(*kind)
 	if !ok {
-		return usageError(stderr, chromaUsage, "unknown kind %q", *kind)
+		return c.usageError("unknown kind %q", *kind)
 	}
-	feat, err := motif.AnalyzeFile(pos[0], motif.ChromaOptions{Kind: k})
+	opt := motif.ChromaOptions{Kind: k, MinFreq: *minFreq, AnalysisRate: *rate, Hop: *hop}
+	feat, err := analyze(pos[0], opt, e.stdin)
+	var oe *motif.OptionError
+	if errors.As(err, &oe) {
+		return c.usageError("%v", optionFlag(oe))
+	}
 	if err != nil {
-		return inputError(stderr, err)
+		return inputError(e.stderr, err)
 	}
 	for _, w := range feat.Warnings {
-		printWarning(stderr, pos[0], w)
+		printWarning(e.stderr, pos[0], w)
 	}
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	if *format == "csv" {
+	w := bufio.NewWriterSize(e.stdout, 1<<16)
+	if fm == "csv" {
 		writeChromaCSV(w, feat)
 	} else {
 		enc := json.NewEncoder(w)
@@ -65,10 +74,19 @@ func runChroma(args []string, stdout, stderr io.Writer) int {
 		})
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintf(stderr, "motif: writing output: %v\n", err)
+		fmt.Fprintf(e.stderr, "motif: writing output: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// optionFlag rephrases an option error in terms of the command's flags.
+func optionFlag(oe *motif.OptionError) string {
+	flag := map[string]string{"MinFreq": "--min-freq", "AnalysisRate": "--rate", "Hop": "--hop"}[oe.Field]
+	if flag == "" {
+		return oe.Error()
+	}
+	return flag + " " + oe.Value + " " + oe.Problem
 }
 
 func parseKind(s string) (motif.Kind, bool) {

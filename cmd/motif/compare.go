@@ -3,12 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 
 	"github.com/leitmotif-audio/leitmotif/motif"
 )
 
-const compareUsage = "motif compare A B [--json]"
+const compareUsage = "motif compare A B [--format text|json] [--max-segments N]"
 
 type fileJSON struct {
 	File     string  `json:"file"`
@@ -34,22 +33,33 @@ type compareJSON struct {
 	Segments      []segmentJSON `json:"segments"`
 }
 
-func runCompare(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("compare", compareUsage, stderr)
-	asJSON := fs.Bool("json", false, "write JSON")
-	pos, err := parseArgs(fs, args)
+func runCompare(args []string, e env) int {
+	c := newCommand("compare", compareUsage, e)
+	format := c.format("text", "json")
+	maxSeg := c.fs.Int("max-segments", 5, "report at most `N` segments (1 or more)")
+	pos, err := c.parse(args)
 	if err != nil {
-		return 2
+		return status(err)
 	}
 	if len(pos) != 2 {
-		return usageError(stderr, compareUsage, "compare takes two files, got %d", len(pos))
+		return c.usageError("compare takes two files, got %d", len(pos))
 	}
-	feats, err := analyzeAll(pos, stderr, false)
+	fm, err := format()
 	if err != nil {
-		return inputError(stderr, err)
+		return c.usageError("%v", err)
 	}
-	r := motif.Compare(feats[0], feats[1], motif.CompareOptions{})
-	if *asJSON {
+	if *maxSeg < 1 {
+		return c.usageError("--max-segments %d: want 1 or more", *maxSeg)
+	}
+	if pos[0] == stdinName && pos[1] == stdinName {
+		return c.usageError("%v", errStdinTwice)
+	}
+	feats, _, _, err := analyzeAll(pos, e, false, false)
+	if err != nil {
+		return inputError(e.stderr, err)
+	}
+	r := motif.Compare(feats[0], feats[1], motif.CompareOptions{MaxSegments: *maxSeg})
+	if fm == "json" {
 		out := compareJSON{
 			A:             fileJSON{pos[0], feats[0].Duration},
 			B:             fileJSON{pos[1], feats[1].Duration},
@@ -61,10 +71,10 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		for _, s := range r.Segments {
 			out.Segments = append(out.Segments, segmentJSON{s.AStart, s.AEnd, s.BStart, s.BEnd, s.Transposition, s.Score})
 		}
-		enc := json.NewEncoder(stdout)
+		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
-			fmt.Fprintf(stderr, "motif: writing output: %v\n", err)
+			fmt.Fprintf(e.stderr, "motif: writing output: %v\n", err)
 			return 1
 		}
 		return 0
@@ -73,10 +83,10 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 	if r.Score >= motif.Threshold {
 		verdict = "same melody"
 	}
-	fmt.Fprintf(stdout, "A: %s (%.1f s)\nB: %s (%.1f s)\n", pos[0], feats[0].Duration, pos[1], feats[1].Duration)
-	fmt.Fprintf(stdout, "score %.3f (%s), transposition %+d semitones, tempo ratio %.2f\n", r.Score, verdict, r.Transposition, r.TempoRatio)
+	fmt.Fprintf(e.stdout, "A: %s (%.1f s)\nB: %s (%.1f s)\n", pos[0], feats[0].Duration, pos[1], feats[1].Duration)
+	fmt.Fprintf(e.stdout, "score %.3f (%s), transposition %+d semitones, tempo ratio %.2f\n", r.Score, verdict, r.Transposition, r.TempoRatio)
 	for i, s := range r.Segments {
-		fmt.Fprintf(stdout, "  segment %d: A %6.1f-%6.1f s  <->  B %6.1f-%6.1f s  transposition %+d  score %.3f\n",
+		fmt.Fprintf(e.stdout, "  segment %d: A %6.1f-%6.1f s  <->  B %6.1f-%6.1f s  transposition %+d  score %.3f\n",
 			i+1, s.AStart, s.AEnd, s.BStart, s.BEnd, s.Transposition, s.Score)
 	}
 	return 0

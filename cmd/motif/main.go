@@ -1,50 +1,3 @@
-// Motif finds recurring melodies in WAV audio.
-//
-// Usage:
-//
-//	motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens]
-//	motif compare A B [--json]
-//	motif rank [--format tsv|json] FILE... | --list PATHS.txt
-//	motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]
-//	motif plot compare A B -o OUT.png
-//
-// Flags may come before or after the file arguments. Times are seconds; transpositions are
-// semitones in -5..6, the shift that takes A's pitch classes to B's; tempo ratios are B's tempo
-// relative to A's; scores are in [0, 1] and calibrated so that 0.5 is the decision threshold
-// (at or above it, the same melody is there).
-//
-// Exit status is 0 on success, 1 when an input is bad (the message "motif: FILE: what is wrong"
-// goes to stderr) and 2 for a usage error. Results go to stdout; progress goes to stderr, and
-// only when stderr is a terminal.
-//
-// # Output
-//
-// motif chroma, json:
-//
-//	{"file": string, "duration": seconds, "sample_rate": Hz, "frame_rate": frames per second,
-//	 "kind": "hpcp"|"stft"|"cens", "tuning_cents": cents from A4 = 440 Hz,
-//	 "pitch_classes": ["C","C#",...,"B"], "frames": [[12 numbers], ...]}
-//
-// Frame k is centred at k/frame_rate seconds. motif chroma, csv: a header
-// "time,C,C#,D,D#,E,F,F#,G,G#,A,A#,B" and one row a frame.
-//
-// motif compare prints a short text summary, or with --json:
-//
-//	{"a": {"file", "duration"}, "b": {"file", "duration"}, "score", "transposition",
-//	 "tempo_ratio", "segments": [{"a_start", "a_end", "b_start", "b_end", "transposition",
-//	 "score"}, ...]}
-//
-// Segments are best first. The first is the best alignment found and is reported even when
-// the score is under 0.5 (its score, equal to the top-level score, says how good it is), so the
-// best candidate's place is always known; further segments only when they reach 0.5; no segment
-// only when nothing tonal aligns at all. Segment scores are on the top-level score's scale
-// (calibrated against the same null). A segment never runs past either file's end, and two
-// segments never overlap in both files at once.
-//
-// motif rank compares every ordered pair (query ≠ candidate), computing features once per file
-// and spreading the work over all cores. tsv: one line "query<TAB>candidate<TAB>score" a pair;
-// json: [{"query", "candidate", "score", "transposition", "tempo_ratio"}, ...]. Queries and
-// candidates are the paths as given.
 package main
 
 import (
@@ -53,37 +6,63 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
-const usage = `usage:
-  motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens]
-  motif compare A B [--json]
-  motif rank [--format tsv|json] FILE... | --list PATHS.txt
+const usage = `motif finds recurring melodies in audio: WAV, FLAC, MP3 and Ogg Vorbis, recognised by content.
+
+Commands:
+  chroma    the chroma features of a file (12 pitch classes over time), as JSON or CSV
+  compare   is the melody of A in B? score, transposition, tempo ratio and where
+  rank      compare every ordered pair of files (or the best K candidates of each)
+  plot      draw a chromagram or a comparison as a PNG
+  version   the version of this program
+
+usage:
+  motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens] [--min-freq HZ] [--rate HZ] [--hop N]
+  motif compare A B [--format text|json] [--max-segments N]
+  motif rank [--format tsv|csv|json|jsonl] [--top K] [--keep-going] FILE|DIR... | --list PATHS.txt
   motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]
   motif plot compare A B -o OUT.png
+  motif version
+
+A FILE of - is standard input, and --list - reads the list from it. A directory is searched for
+audio files (.wav, .flac, .mp3, .ogg, .oga). --json is short for --format json. 'motif CMD -h'
+prints a command's flags; 'go doc github.com/leitmotif-audio/leitmotif/cmd/motif' every output
+field.
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a command reads and writes besides its arguments.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
 }
 
 // run executes one command and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := env{stdin, stdout, stderr}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprintf(stderr, "motif: no command\n%s", usage)
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "chroma":
-		return runChroma(rest, stdout, stderr)
+		return runChroma(rest, e)
 	case "compare":
-		return runCompare(rest, stdout, stderr)
+		return runCompare(rest, e)
 	case "rank":
-		return runRank(rest, stdout, stderr)
+		return runRank(rest, e)
 	case "plot":
-		return runPlot(rest, stdout, stderr)
+		return runPlot(rest, e)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "motif", version())
+		return 0
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -92,18 +71,59 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// errUsage marks a usage error (exit status 2); its message has already been printed.
-var errUsage = errors.New("usage")
+// version returns the module version from the build info ("(devel)" for a build from a
+// checkout), with the VCS revision when the build recorded one, and the Go version.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v + " " + bi.GoVersion
+}
 
-// parseArgs parses flags that may stand before, between or after positional arguments, which
-// the standard flag package alone does not allow.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+// errHelp marks -h: the usage went to stdout and the command exits 0.
+var errHelp = errors.New("help")
+
+// command is one subcommand's flag set and usage line.
+type command struct {
+	fs   *flag.FlagSet
+	line string
+	e    env
+}
+
+func newCommand(name, line string, e env) *command {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // parse errors are reported by parse, prefixed with "motif:"
+	return &command{fs, line, e}
+}
+
+// parse parses flags that may stand before, between or after positional arguments, which the
+// standard flag package alone does not allow, and returns the positional ones. On -h it prints
+// the usage and flags to stdout and returns errHelp; on a bad flag it prints "motif: ..." and
+// the usage to stderr and returns an error.
+func (c *command) parse(args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, errUsage
+		if err := c.fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(c.e.stdout, "usage: %s\n", c.line)
+				c.fs.SetOutput(c.e.stdout)
+				c.fs.PrintDefaults()
+				return nil, errHelp
+			}
+			c.usageError("%v", err)
+			return nil, err
 		}
-		args = fs.Args()
+		args = c.fs.Args()
 		if len(args) == 0 {
 			return pos, nil
 		}
@@ -115,21 +135,41 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// newFlagSet returns a flag set that prints the command's usage line on a parse error.
-func newFlagSet(name, line string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: %s\n", line)
-		fs.PrintDefaults()
+// status is the exit status of a parse error: 0 after -h, 2 otherwise.
+func status(err error) int {
+	if errors.Is(err, errHelp) {
+		return 0
 	}
-	return fs
+	return 2
 }
 
 // usageError prints a usage problem and returns exit status 2.
-func usageError(stderr io.Writer, line, format string, a ...any) int {
-	fmt.Fprintf(stderr, "motif: %s\nusage: %s\n", fmt.Sprintf(format, a...), line)
+func (c *command) usageError(format string, a ...any) int {
+	fmt.Fprintf(c.e.stderr, "motif: %s\nusage: %s\n", fmt.Sprintf(format, a...), c.line)
 	return 2
+}
+
+// format declares --format with the given choices (the first is the default) and --json as its
+// shorthand; the returned function reports the chosen one.
+func (c *command) format(choices ...string) func() (string, error) {
+	f := c.fs.String("format", choices[0], "output format: "+strings.Join(choices, ", "))
+	j := c.fs.Bool("json", false, "short for --format json")
+	return func() (string, error) {
+		if *j {
+			set := false
+			c.fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == "format" })
+			if set && *f != "json" {
+				return "", fmt.Errorf("--json and --format %s disagree", *f)
+			}
+			*f = "json"
+		}
+		for _, ch := range choices {
+			if *f == ch {
+				return *f, nil
+			}
+		}
+		return "", fmt.Errorf("unknown format %q (want %s)", *f, strings.Join(choices, ", "))
+	}
 }
 
 // inputError prints a bad-input problem as "motif: FILE: what is wrong" and returns 1. Errors
@@ -139,4 +179,8 @@ func inputError(stderr io.Writer, err error) int {
 	msg = strings.TrimPrefix(msg, "open ")
 	fmt.Fprintf(stderr, "motif: %s\n", msg)
 	return 1
+}
+
+func printWarning(w io.Writer, file, msg string) {
+	fmt.Fprintf(w, "motif: %s: warning: %s\n", file, msg)
 }

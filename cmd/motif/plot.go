@@ -17,16 +17,17 @@ const (
 )
 
 // runPlot runs `motif plot chroma|compare ...` and returns the exit status.
-func runPlot(args []string, stdout, stderr io.Writer) int {
+func runPlot(args []string, e env) int {
+	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
 		fmt.Fprintf(stderr, "motif: plot needs a kind of plot\n%s", plotUsage)
 		return 2
 	}
 	switch args[0] {
 	case "chroma":
-		return runPlotChroma(args[1:], stderr)
+		return runPlotChroma(args[1:], e)
 	case "compare":
-		return runPlotCompare(args[1:], stderr)
+		return runPlotCompare(args[1:], e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, plotUsage)
 		return 0
@@ -35,25 +36,26 @@ func runPlot(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func runPlotChroma(args []string, stderr io.Writer) int {
-	fs := newFlagSet("plot chroma", plotChromaUsage, stderr)
-	out := fs.String("o", "", "write the PNG to `OUT.png`")
-	kind := fs.String("kind", "hpcp", "chroma kind: hpcp, stft or cens")
-	pos, err := parseArgs(fs, args)
+func runPlotChroma(args []string, e env) int {
+	stderr := e.stderr
+	c := newCommand("plot chroma", plotChromaUsage, e)
+	out := c.fs.String("o", "", "write the PNG to `OUT.png`")
+	kind := c.fs.String("kind", "hpcp", "chroma kind: hpcp, stft or cens")
+	pos, err := c.parse(args)
 	if err != nil {
-		return 2
+		return status(err)
 	}
 	if len(pos) != 1 {
-		return usageError(stderr, plotChromaUsage, "plot chroma takes one FILE, got %d", len(pos))
+		return c.usageError("plot chroma takes one FILE, got %d", len(pos))
 	}
 	if *out == "" {
-		return usageError(stderr, plotChromaUsage, "plot chroma needs -o OUT.png")
+		return c.usageError("plot chroma needs -o OUT.png")
 	}
 	k, ok := parseKind(*kind)
 	if !ok {
-		return usageError(stderr, plotChromaUsage, "unknown kind %q", *kind)
+		return c.usageError("unknown kind %q", *kind)
 	}
-	feat, err := motif.AnalyzeFile(pos[0], motif.ChromaOptions{Kind: k})
+	feat, err := analyze(pos[0], motif.ChromaOptions{Kind: k}, e.stdin)
 	if err != nil {
 		return inputError(stderr, err)
 	}
@@ -67,20 +69,24 @@ func runPlotChroma(args []string, stderr io.Writer) int {
 	return writePlot(stderr, *out, img)
 }
 
-func runPlotCompare(args []string, stderr io.Writer) int {
-	fs := newFlagSet("plot compare", plotCompareUsage, stderr)
-	out := fs.String("o", "", "write the PNG to `OUT.png`")
-	pos, err := parseArgs(fs, args)
+func runPlotCompare(args []string, e env) int {
+	stderr := e.stderr
+	c := newCommand("plot compare", plotCompareUsage, e)
+	out := c.fs.String("o", "", "write the PNG to `OUT.png`")
+	pos, err := c.parse(args)
 	if err != nil {
-		return 2
+		return status(err)
 	}
 	if len(pos) != 2 {
-		return usageError(stderr, plotCompareUsage, "plot compare takes two files, got %d", len(pos))
+		return c.usageError("plot compare takes two files, got %d", len(pos))
 	}
 	if *out == "" {
-		return usageError(stderr, plotCompareUsage, "plot compare needs -o OUT.png")
+		return c.usageError("plot compare needs -o OUT.png")
 	}
-	feats, err := analyzeAll(pos, stderr, false)
+	if pos[0] == stdinName && pos[1] == stdinName {
+		return c.usageError("%v", errStdinTwice)
+	}
+	feats, _, _, err := analyzeAll(pos, e, false, false)
 	if err != nil {
 		return inputError(stderr, err)
 	}

@@ -70,7 +70,7 @@ func TestPlotUsage(t *testing.T) {
 		{"compare", "a.wav", "b.wav", "-o", out, "--kind", "x"}, // chroma-only flag
 	} {
 		var stdout, stderr bytes.Buffer
-		if got := run(append([]string{"plot"}, args...), &stdout, &stderr); got != 2 {
+		if got := run(append([]string{"plot"}, args...), nil, &stdout, &stderr); got != 2 {
 			t.Errorf("motif plot %q: exit %d, want 2 (stderr %q)", args, got, stderr.String())
 		}
 		if !strings.Contains(stderr.String(), "usage") {
@@ -104,7 +104,7 @@ func TestPlotBadInput(t *testing.T) {
 		{[]string{"chroma", good, "-o", filepath.Join(dir, "no", "such", "dir.png")}, filepath.Join(dir, "no", "such", "dir.png")},
 	} {
 		var stdout, stderr bytes.Buffer
-		if got := run(append([]string{"plot"}, tc.args...), &stdout, &stderr); got != 1 {
+		if got := run(append([]string{"plot"}, tc.args...), nil, &stdout, &stderr); got != 1 {
 			t.Errorf("motif plot %q: exit %d, want 1 (stderr %q)", tc.args, got, stderr.String())
 			continue
 		}
@@ -139,7 +139,7 @@ func TestPlotWritesPNG(t *testing.T) {
 	} {
 		out := filepath.Join(dir, tc.name)
 		var stdout, stderr bytes.Buffer
-		if got := run(append(append([]string{"plot"}, tc.args...), out), &stdout, &stderr); got != 0 {
+		if got := run(append(append([]string{"plot"}, tc.args...), out), nil, &stdout, &stderr); got != 0 {
 			t.Errorf("%s: exit %d, stderr %q", tc.name, got, stderr.String())
 			continue
 		}

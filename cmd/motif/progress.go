@@ -1,11 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
-	"strings"
-	"time"
+
+	"github.com/schollz/progressbar/v3"
 )
 
 // isTerminal reports whether w is a character device, so that progress is drawn only for a
@@ -19,32 +18,36 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// progressBar redraws one line on a terminal, at most every 100 ms.
-type progressBar struct {
-	w     io.Writer
-	label string
-	start time.Time
-	last  time.Time
-}
+// progress draws a bar (rate, ETA, terminal width) on stderr while work is done; a disabled
+// one does nothing. finish clears the line, so results and warnings start on a clean one.
+type progress struct{ bar *progressbar.ProgressBar }
 
-func newProgressBar(w io.Writer, label string) *progressBar {
-	return &progressBar{w: w, label: label, start: time.Now()}
-}
-
-func (p *progressBar) update(done, total int) {
-	now := time.Now()
-	if done < total && now.Sub(p.last) < 100*time.Millisecond {
-		return
+func newProgress(w io.Writer, label string, total int, enabled bool) progress {
+	if !enabled || total <= 1 {
+		return progress{}
 	}
-	p.last = now
-	const width = 30
-	filled := width * done / max(total, 1)
-	fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d %.1fs", p.label, strings.Repeat("#", filled),
-		strings.Repeat(".", width-filled), done, total, now.Sub(p.start).Seconds())
+	return progress{progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(label),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("items"),
+		progressbar.OptionFullWidth(),
+		progressbar.OptionThrottle(100_000_000), // 100 ms
+		progressbar.OptionClearOnFinish(),
+	)}
 }
 
-func (p *progressBar) finish() { fmt.Fprint(p.w, "\r\033[K") }
+// update is a parallel.For progress callback: done of total items are finished.
+func (p progress) update(done, total int) {
+	if p.bar != nil {
+		p.bar.Set(done)
+	}
+}
 
-func printWarning(w io.Writer, file, msg string) {
-	fmt.Fprintf(w, "motif: %s: warning: %s\n", file, msg)
+func (p progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar.Clear()
+	}
 }

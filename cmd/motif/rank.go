@@ -3,17 +3,17 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
-	"os"
+	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/leitmotif-audio/leitmotif/motif"
 )
 
-const rankUsage = "motif rank [--format tsv|json] FILE... | --list PATHS.txt"
+const rankUsage = "motif rank [--format tsv|csv|json|jsonl] [--top K] [--keep-going] FILE|DIR... | --list PATHS.txt"
 
+// rankJSON is one pair of `motif rank --format json|jsonl`.
 type rankJSON struct {
 	Query         string  `json:"query"`
 	Candidate     string  `json:"candidate"`
@@ -22,85 +22,110 @@ type rankJSON struct {
 	TempoRatio    float64 `json:"tempo_ratio"`
 }
 
-func runRank(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("rank", rankUsage, stderr)
-	format := fs.String("format", "tsv", "output format: tsv or json")
-	list := fs.String("list", "", "read the file paths from this file, one a line")
-	pos, err := parseArgs(fs, args)
+func runRank(args []string, e env) int {
+	c := newCommand("rank", rankUsage, e)
+	format := c.format("tsv", "csv", "json", "jsonl")
+	list := c.fs.String("list", "", "read the file paths from `PATHS.txt`, one a line (- for standard input)")
+	top := c.fs.Int("top", 0, "keep the `K` best candidates of each query, best first (0: every pair, in input order)")
+	keepGoing := c.fs.Bool("keep-going", false, "report a bad file, leave it out and go on (exit status 1 at the end)")
+	pos, err := c.parse(args)
 	if err != nil {
-		return 2
+		return status(err)
 	}
-	if *format != "tsv" && *format != "json" {
-		return usageError(stderr, rankUsage, "unknown format %q", *format)
-	}
-	paths := pos
-	if *list != "" {
-		if len(pos) > 0 {
-			return usageError(stderr, rankUsage, "give files or --list, not both")
-		}
-		paths, err = readList(*list)
-		if err != nil {
-			return inputError(stderr, err)
-		}
-	}
-	if len(paths) < 2 {
-		return usageError(stderr, rankUsage, "rank needs at least two files, got %d", len(paths))
-	}
-	progress := isTerminal(stderr)
-	feats, err := analyzeAll(paths, stderr, progress)
+	fm, err := format()
 	if err != nil {
-		return inputError(stderr, err)
+		return c.usageError("%v", err)
+	}
+	if *top < 0 {
+		return c.usageError("--top %d: want 0 or more", *top)
+	}
+	paths, err := expand(pos, *list, e.stdin)
+	switch {
+	case errors.Is(err, errUsageBoth) || errors.Is(err, errStdinTwice):
+		return c.usageError("%v", err)
+	case err != nil:
+		return inputError(e.stderr, err)
+	case len(paths) < 2:
+		return c.usageError("rank needs at least two files, got %d", len(paths))
+	}
+	show := isTerminal(e.stderr)
+	feats, paths, skipped, err := analyzeAll(paths, e, *keepGoing, show)
+	if err != nil {
+		return inputError(e.stderr, err)
+	}
+	status := 0
+	if skipped > 0 {
+		status = 1
+	}
+	if len(feats) < 2 {
+		fmt.Fprintf(e.stderr, "motif: rank: %d readable files, at least two needed\n", len(feats))
+		return 1
 	}
 	tracks := make([]*motif.Track, len(feats))
 	for i, f := range feats {
 		tracks[i] = motif.Prepare(f, motif.CompareOptions{})
 	}
-	opt := motif.RankOptions{}
-	if progress {
-		bar := newProgressBar(stderr, "comparing")
-		opt.Progress = bar.update
-		defer bar.finish()
+	bar := newProgress(e.stderr, "comparing", len(tracks)*(len(tracks)-1), show)
+	entries := motif.Rank(tracks, motif.RankOptions{Progress: bar.update})
+	bar.finish()
+	if *top > 0 {
+		entries = bestPerQuery(entries, *top)
 	}
-	entries := motif.Rank(tracks, opt)
-
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	if *format == "json" {
+	w := bufio.NewWriterSize(e.stdout, 1<<16)
+	pair := func(x motif.RankEntry) rankJSON {
+		return rankJSON{paths[x.Query], paths[x.Candidate], x.Result.Score, x.Result.Transposition, x.Result.TempoRatio}
+	}
+	switch fm {
+	case "json":
 		out := make([]rankJSON, len(entries))
-		for i, e := range entries {
-			out[i] = rankJSON{paths[e.Query], paths[e.Candidate], e.Result.Score, e.Result.Transposition, e.Result.TempoRatio}
+		for i, x := range entries {
+			out[i] = pair(x)
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.Encode(out)
-	} else {
-		for _, e := range entries {
-			w.WriteString(paths[e.Query])
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for _, x := range entries {
+			enc.Encode(pair(x))
+		}
+	case "csv":
+		cw := newCSV(w)
+		cw.Write([]string{"query", "candidate", "score", "transposition", "tempo_ratio"})
+		for _, x := range entries {
+			cw.Write([]string{paths[x.Query], paths[x.Candidate], strconv.FormatFloat(x.Result.Score, 'f', 6, 64),
+				strconv.Itoa(x.Result.Transposition), strconv.FormatFloat(x.Result.TempoRatio, 'f', 4, 64)})
+		}
+		cw.Flush()
+	default:
+		for _, x := range entries {
+			w.WriteString(paths[x.Query])
 			w.WriteByte('\t')
-			w.WriteString(paths[e.Candidate])
+			w.WriteString(paths[x.Candidate])
 			w.WriteByte('\t')
-			w.WriteString(strconv.FormatFloat(e.Result.Score, 'f', 6, 64))
+			w.WriteString(strconv.FormatFloat(x.Result.Score, 'f', 6, 64))
 			w.WriteByte('\n')
 		}
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintf(stderr, "motif: writing output: %v\n", err)
+		fmt.Fprintf(e.stderr, "motif: writing output: %v\n", err)
 		return 1
 	}
-	return 0
+	return status
 }
 
-// readList reads one path a line; blank lines and lines starting with # are skipped.
-func readList(name string) ([]string, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			paths = append(paths, line)
+// bestPerQuery keeps the k best-scoring candidates of each query (query-major input), best first.
+func bestPerQuery(entries []motif.RankEntry, k int) []motif.RankEntry {
+	var out []motif.RankEntry
+	for i := 0; i < len(entries); {
+		j := i
+		for j < len(entries) && entries[j].Query == entries[i].Query {
+			j++
 		}
+		group := entries[i:j]
+		sort.SliceStable(group, func(a, b int) bool { return group[a].Result.Score > group[b].Result.Score })
+		out = append(out, group[:min(k, len(group))]...)
+		i = j
 	}
-	return paths, nil
+	return out
 }

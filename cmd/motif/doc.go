@@ -1,0 +1,87 @@
+// Motif finds recurring melodies in audio: WAV, FLAC, MP3 and Ogg Vorbis, recognised by their
+// content, not their name.
+//
+// Usage:
+//
+//	motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens] [--min-freq HZ] [--rate HZ] [--hop N]
+//	motif compare A B [--format text|json] [--max-segments N]
+//	motif rank [--format tsv|csv|json|jsonl] [--top K] [--keep-going] FILE|DIR... | --list PATHS.txt
+//	motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]
+//	motif plot compare A B -o OUT.png
+//	motif version
+//
+// Flags may come before or after the file arguments; --json is short for --format json on every
+// command that writes JSON. A FILE of - is standard input (read once per command), and
+// --list - reads the list of paths from standard input, one a line (blank lines and lines
+// starting with # are skipped). A directory given to rank stands for the audio files under it
+// (.wav, .wave, .flac, .mp3, .ogg, .oga, any case), searched recursively and sorted.
+//
+// Exit status is 0 on success, 1 when an input is bad (the message "motif: FILE: what is wrong"
+// goes to stderr) and 2 for a usage error (a message starting with "motif:" and the usage line).
+// Without --keep-going a bad file stops rank before any output; with it each bad file is
+// reported, left out, and the status is 1 once the rest is written. 'motif CMD -h' prints the
+// command's usage and flags on stdout and exits 0. Results go to stdout; progress (a bar with
+// rate and time left) goes to stderr, only when stderr is a terminal, and is cleared before
+// anything else is written there.
+//
+// Conventions: times and durations are seconds (float); transpositions are semitones in -5..6,
+// the shift that takes A's pitch classes to B's; tempo ratios are B's tempo relative to A's
+// (B slower: below 1; 0 when nothing aligns); scores are in [0, 1] and calibrated so that 0.5
+// is the decision threshold (at or above it, the same melody is there, for a short phrase as
+// for a whole song).
+//
+// # Output
+//
+// motif chroma, json (one object):
+//
+//	file          string   the FILE argument ("-" for standard input)
+//	duration      number   length of the audio, seconds
+//	sample_rate   integer  sample rate of the file, Hz
+//	frame_rate    number   chroma frames per second; frame k is centred at k/frame_rate s
+//	kind          string   "hpcp", "stft" or "cens"
+//	tuning_cents  number   tuning the pitch classes refer to, cents from A4 = 440 Hz
+//	pitch_classes [string] the 12 bin names, "C" first
+//	frames        [[12 numbers]]  one frame a row, each in [0, 1] with its largest bin 1
+//	                       (CENS: unit Euclidean norm), all 0 for silence
+//
+// motif chroma, csv: a header "time,C,C#,D,D#,E,F,F#,G,G#,A,A#,B", then one row a frame: its
+// centre time in seconds and the 12 values.
+//
+// motif compare prints a short text summary, or with --format json one object:
+//
+//	a, b          {"file": string, "duration": seconds}  the two inputs as given
+//	score         number   calibrated score in [0, 1]
+//	transposition integer  semitones, -5..6
+//	tempo_ratio   number   B's tempo over A's along the best alignment
+//	segments      [object] aligned spans, best first (a list, possibly empty):
+//	  a_start, a_end  number   span in A, seconds
+//	  b_start, b_end  number   span in B, seconds
+//	  transposition   integer  semitones, -5..6
+//	  score           number   on the top-level score's scale
+//
+// The first segment is the best alignment found and is reported even when the score is under
+// 0.5 (its score, equal to the top-level score, says how good it is), so the best candidate's
+// place is always known; further segments only when they reach 0.5 (at most --max-segments,
+// default 5); no segment only when nothing tonal aligns at all. A segment never runs past either
+// file's end, and two segments never overlap in both files at once.
+//
+// motif rank compares every ordered pair (query ≠ candidate), computing features once per file
+// and spreading the work over all cores; pairs come query-major, candidates in input order, or
+// with --top K only each query's K best candidates, best first. Queries and candidates are the
+// paths as given (or as found in a directory).
+//
+//	tsv    one line a pair: query<TAB>candidate<TAB>score
+//	csv    a header "query,candidate,score,transposition,tempo_ratio", then one row a pair
+//	json   one array of {"query", "candidate", "score", "transposition", "tempo_ratio"}
+//	jsonl  the same objects, one a line (JSON Lines), for notebooks streaming a large set
+//
+// with query and candidate strings, score a number in [0, 1], transposition an integer in -5..6
+// and tempo_ratio a number, as in compare.
+//
+// motif plot writes a PNG: a chromagram (time in seconds against pitch class), or the
+// similarity of every moment of A to every moment of B at the transposition found, with the
+// alignment path and the segments.
+//
+// motif version (or --version) prints "motif", the module version from the build information
+// ("(devel)" for a build from a checkout), the VCS revision when recorded, and the Go version.
+package main
