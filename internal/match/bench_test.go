@@ -30,6 +30,8 @@ func BenchmarkCompare(b *testing.B) {
 	fb, _ := threeMinutes(2)
 	x, y := Prepare(fa, rate, Options{}), Prepare(fb, rate, Options{})
 	phrase := Prepare(fa[len(fa)/3:len(fa)/3+int(10*rate)], rate, Options{})
+	half := int(90 * rate)
+	x90, y90 := Prepare(fa[:half], rate, Options{}), Prepare(fb[:half], rate, Options{})
 	mel := Options{MelodyOnly: true}
 	xm, ym := Prepare(fa, rate, mel), Prepare(fb, rate, mel)
 	for _, bc := range []struct {
@@ -40,6 +42,7 @@ func BenchmarkCompare(b *testing.B) {
 		{"unrelated/3min", x, y, Options{}},
 		{"same/3min", x, x, Options{}},
 		{"phrase10s-in-3min", phrase, x, Options{}},
+		{"unrelated/90s", x90, y90, Options{}},
 		{"unrelated/3min/melody-only", xm, ym, mel},
 		{"unrelated/3min/all12", x, y, Options{Candidates: 12}},
 	} {
