@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Format describes a decoded stream.
@@ -182,6 +183,31 @@ func sniff(b []byte) string {
 		return "mp3"
 	}
 	return ""
+}
+
+// libError turns an error of a decoding library into this package's: an
+// unexpected end of the stream becomes "truncated" (the library reports
+// one at the first frame as well as in the middle), a message that says
+// "not supported" an *UnsupportedError, anything else a *FormatError with
+// the library's own words, its package prefix trimmed. Errors of this
+// package pass through.
+func libError(codec, truncated string, err error) error {
+	var fe *FormatError
+	var ue *UnsupportedError
+	if errors.As(err, &fe) || errors.As(err, &ue) {
+		return err
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &FormatError{codec, truncated}
+	}
+	msg := err.Error()
+	for _, prefix := range []string{"oggvorbis: ", "vorbis: ", "mp3: ", "flac: "} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
+	if strings.Contains(msg, "not supported") {
+		return &UnsupportedError{codec, msg}
+	}
+	return &FormatError{codec, msg}
 }
 
 // guard runs f and turns a panic inside a decoding library into a

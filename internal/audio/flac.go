@@ -108,15 +108,4 @@ func (d *flacDecoder) check(fr *frame.Frame) error {
 	return nil
 }
 
-// flacError turns the library's errors into a *FormatError (an unexpected
-// end of the stream included).
-func flacError(err error) error {
-	var fe *FormatError
-	if errors.As(err, &fe) {
-		return err
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return &FormatError{"flac", "stream truncated"}
-	}
-	return &FormatError{"flac", err.Error()}
-}
+func flacError(err error) error { return libError("flac", "stream truncated", err) }

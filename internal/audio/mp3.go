@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/hajimehoshi/go-mp3"
 )
@@ -71,19 +70,6 @@ func (m *mp3Decoder) ReadMono(dst []float32) (int, error) {
 	return n, m.err
 }
 
-// mp3Error sorts the library's errors into unsupported variants and
-// malformed streams.
-func mp3Error(err error) error {
-	var fe *FormatError
-	if errors.As(err, &fe) {
-		return err
-	}
-	msg := strings.TrimPrefix(err.Error(), "mp3: ")
-	switch {
-	case strings.Contains(msg, "not supported"):
-		return &UnsupportedError{"mp3", msg}
-	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return &FormatError{"mp3", "no MPEG audio frame found"}
-	}
-	return &FormatError{"mp3", msg}
-}
+// mp3Error converts the library's errors; it ends a stream that holds no
+// frame with EOF.
+func mp3Error(err error) error { return libError("mp3", "no MPEG audio frame found", err) }

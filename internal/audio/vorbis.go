@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/jfreymuth/oggvorbis"
 )
@@ -95,14 +94,4 @@ func (d *vorbisDecoder) ReadMono(dst []float32) (int, error) {
 	return n, d.err
 }
 
-// vorbisError turns the library's errors into *FormatError.
-func vorbisError(err error) error {
-	var fe *FormatError
-	if errors.As(err, &fe) {
-		return err
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &FormatError{"vorbis", "stream truncated"}
-	}
-	return &FormatError{"vorbis", strings.TrimPrefix(strings.TrimPrefix(err.Error(), "oggvorbis: "), "vorbis: ")}
-}
+func vorbisError(err error) error { return libError("vorbis", "stream truncated", err) }
