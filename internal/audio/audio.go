@@ -11,6 +11,16 @@
 // Opus, free-format MP3) an *UnsupportedError, and the stream parameters
 // they report are checked before any buffer is sized from them.
 //
+// The Vorbis headers are checked before the library sees them (oggcheck.go),
+// because the library sizes buffers from header fields before it reads what
+// they describe: one codebook that declares 2^24 entries of 65535
+// dimensions would have it allocate terabytes, a comment count of 2^32 tens
+// of gigabytes. The Ogg pages that carry the three headers are read first
+// (their checksums and lacing, the channels, rate and block sizes, the
+// comment count, and the size of every codebook, against bounds 8 to 20
+// times what libvorbis writes), then sought back over or, from a pipe,
+// replayed to the library.
+//
 // What feeding them damaged streams showed (testdata/formats, the fuzz
 // targets): the FLAC decoder refuses a truncated stream or a frame whose
 // CRC fails; the Vorbis decoder refuses a page whose checksum fails; the

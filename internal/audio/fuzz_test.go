@@ -69,8 +69,17 @@ func checkErr(t *testing.T, err error) {
 	}
 }
 
+// addCraftedOggSeeds adds the crafted Ogg Vorbis headers of
+// oggcheck_test.go, sound and lying.
+func addCraftedOggSeeds(f *testing.F) {
+	for _, b := range craftedOggStreams() {
+		f.Add(b)
+	}
+}
+
 func FuzzDecoder(f *testing.F) {
 	addSeeds(f, "*")
+	addCraftedOggSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzDecode(t, data, NewDecoder) })
 }
 
@@ -86,5 +95,33 @@ func FuzzMP3(f *testing.F) {
 
 func FuzzVorbis(f *testing.F) {
 	addSeeds(f, "*.ogg", "*.opus")
+	addCraftedOggSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzDecode(t, data, newVorbis) })
+}
+
+// FuzzOggCheck checks the Vorbis header check on its own: no panic, a
+// typed refusal, accepted codebooks within the bounds, and the stream
+// handed on whole, from a file and from a pipe.
+func FuzzOggCheck(f *testing.F) {
+	addSeeds(f, "*.ogg", "*.opus")
+	addCraftedOggSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := checkVorbisHeaders(bytes.NewReader(data))
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		if st.maxEntries > maxCodebookEntries || st.maxDims > maxCodebookDims || st.maxVals > maxCodebookValues || st.total > maxSetupValues {
+			t.Fatalf("accepted codebooks %+v", st)
+		}
+		for _, r := range []io.Reader{bytes.NewReader(data), struct{ io.Reader }{bytes.NewReader(data)}} {
+			rr, err := precheckVorbis(r)
+			if err != nil {
+				t.Fatalf("%T: %v, where the check passed", r, err)
+			}
+			if got, _ := io.ReadAll(rr); !bytes.Equal(got, data) {
+				t.Fatalf("%T: %d bytes handed on, want the %d of the stream", r, len(got), len(data))
+			}
+		}
+	})
 }

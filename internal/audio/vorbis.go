@@ -22,8 +22,14 @@ type vorbisDecoder struct {
 const vorbisBlock = 16 << 10
 
 func newVorbis(r io.Reader) (Decoder, error) {
+	// The library sizes buffers from header fields before it reads what
+	// they describe: its headers are checked first (see oggcheck.go).
+	r, err := precheckVorbis(r)
+	if err != nil {
+		return nil, err
+	}
 	var v *oggvorbis.Reader
-	err := guard("vorbis", func() (err error) { v, err = oggvorbis.NewReader(r); return })
+	err = guard("vorbis", func() (err error) { v, err = oggvorbis.NewReader(r); return })
 	if err != nil {
 		return nil, vorbisError(err)
 	}
