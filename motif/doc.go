@@ -17,6 +17,12 @@
 //	r := motif.Compare(a, b, motif.CompareOptions{})
 //	fmt.Println(r.Score, r.Transposition, r.TempoRatio, r.Segments)
 //
+// Discover answers the second question, which melodies recur within a track and across a
+// soundtrack, and where, without being told what they are: Theme values, each with every
+// Occurrence (track, span, transposition relative to the first, score), best first. It stands
+// on the same alignment as Compare (see DiscoverOptions and internal/match's documentation of
+// the method, with its references and measured figures); plot.Timeline draws the result.
+//
 // Conventions: pitch class 0 is C and 9 is A; times are seconds; a transposition is the shift in
 // semitones (-5..6) that takes A's pitch classes to B's; a tempo ratio is B's tempo relative to
 // A's (a ballad at 0.7 times the tempo of the trailer gives 0.7). Scores are in [0, 1] and

@@ -78,3 +78,37 @@ func spanOverlap(a0, a1, b0, b1 float64) float64 {
 	}
 	return in / (math.Max(a1, b1) - math.Min(a0, b0))
 }
+
+// Discover, told nothing, finds the theme that the trailer and the ballad share: whole in the
+// trailer (3.75-33.75 s) and in the ballad (10.71-53.57 s), and its second half again after
+// the ballad's bridge (75.00-96.43 s), the trailer three semitones under the ballad.
+func ExampleDiscover() {
+	var tracks []*motif.Track
+	for _, name := range []string{"ballad.wav", "trailer.wav"} {
+		f, err := motif.AnalyzeFile("../testdata/examples/"+name, motif.ChromaOptions{})
+		if err != nil {
+			log.Fatal(err)
+		}
+		tracks = append(tracks, motif.Prepare(f, motif.CompareOptions{}))
+	}
+	themes := motif.Discover(tracks, motif.DiscoverOptions{})
+	truth := [][3]float64{{0, 10.71, 53.57}, {0, 75.00, 96.43}, {1, 3.75, 33.75}}
+	fmt.Println("themes:", len(themes))
+	for _, o := range themes[0].Occurrences {
+		name := []string{"ballad", "trailer"}[o.Track]
+		hit := false
+		for _, w := range truth {
+			// The second statement is found with the bridge's last bars: the overlap is
+			// most of the found span, not of the union.
+			if int(w[0]) == o.Track && math.Min(o.End, w[2])-math.Max(o.Start, w[1]) >= 0.6*(o.End-o.Start) {
+				hit = true
+			}
+		}
+		fmt.Printf("%s: on the theme %v, transposition %+d\n", name, hit, o.Transposition)
+	}
+	// Output:
+	// themes: 1
+	// ballad: on the theme true, transposition +0
+	// ballad: on the theme true, transposition +0
+	// trailer: on the theme true, transposition -3
+}

@@ -6,19 +6,21 @@
 //	motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens] [--min-freq HZ] [--rate HZ] [--hop N]
 //	motif compare A B [--format text|json] [--max-segments N]
 //	motif rank [--format tsv|csv|json|jsonl] [--top K] [--keep-going] FILE|DIR... | --list PATHS.txt
+//	motif discover [--format text|json|csv] [--min-length SEC] [--max-motifs N] [--keep-going] FILE|DIR... | --list PATHS.txt
 //	motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]
 //	motif plot compare A B -o OUT.png
+//	motif plot discover FILE|DIR... -o OUT.png [--min-length SEC] [--max-motifs N] | --list PATHS.txt
 //	motif version
 //
 // Flags may come before or after the file arguments; --json is short for --format json on every
 // command that writes JSON. A FILE of - is standard input (read once per command), and
 // --list - reads the list of paths from standard input, one a line (blank lines and lines
-// starting with # are skipped). A directory given to rank stands for the audio files under it
+// starting with # are skipped). A directory given to rank or discover stands for the audio files under it
 // (.wav, .wave, .flac, .mp3, .ogg, .oga, any case), searched recursively and sorted.
 //
 // Exit status is 0 on success, 1 when an input is bad (the message "motif: FILE: what is wrong"
 // goes to stderr) and 2 for a usage error (a message starting with "motif:" and the usage line).
-// Without --keep-going a bad file stops rank before any output; with it each bad file is
+// Without --keep-going a bad file stops rank or discover before any output; with it each bad file is
 // reported, left out, and the status is 1 once the rest is written. 'motif CMD -h' prints the
 // command's usage and flags on stdout and exits 0. Results go to stdout; progress (a bar with
 // rate and time left) goes to stderr, only when stderr is a terminal, and is cleared before
@@ -78,9 +80,36 @@
 // with query and candidate strings, score a number in [0, 1], transposition an integer in -5..6
 // and tempo_ratio a number, as in compare.
 //
-// motif plot writes a PNG: a chromagram (time in seconds against pitch class), or the
+// motif discover finds the melodies that recur within the files and across them, without being
+// told what they are (one FILE alone: the motifs that recur inside it). It prints one block per
+// motif, its occurrences as "file start–end (+3)" (m:ss.s times, transposition), or with
+// --format json one object:
+//
+//	motifs        [object] best first: the motif accounting for the most recurring material
+//	                       (summed length of its occurrences) first; [] when nothing recurs
+//	  id            integer  1 for the first motif, 2 for the next, ...
+//	  length        number   the motif's typical (median) length, seconds
+//	  occurrences   [object] in file order (as given) then time; two or more:
+//	    file          string   the path as given (or as found in a directory)
+//	    start, end    number   seconds
+//	    transposition integer  semitones, -5..6, relative to the motif's first occurrence
+//	    score         number   in [0, 1]: compare's calibrated score of the occurrence searched
+//	                           for, as a phrase, in the track of the occurrence it was paired
+//	                           with (the lower of the two directions; see below)
+//
+// and with --format csv a header "motif,length,file,start,end,transposition,score", then one
+// row an occurrence. A phrase heard five times is one motif with five occurrences, never ten
+// pairs. Occurrences are at least --min-length seconds long (default 2), two of one motif
+// in one file start at least that far apart; --max-motifs N keeps the N best (default all).
+// An occurrence's score may be under 0.5: discovery pairs two spans only when each is the
+// other's best match in its track, in keys that agree, and that mutual test lets it accept
+// scores from 0.05 (the package motif documents the method and its measured precision).
+//
+// motif plot writes a PNG: a chromagram (time in seconds against pitch class), the
 // similarity of every moment of A to every moment of B at the transposition found, with the
-// alignment path and the segments.
+// alignment path and the segments, or (plot discover) a timeline with one row per file and
+// each motif's occurrences as bars in its colour, labelled with the motif's id and the
+// occurrence's transposition (default --max-motifs 8).
 //
 // motif version (or --version) prints "motif", the module version from the build information
 // ("(devel)" for a build from a checkout), the VCS revision when recorded, and the Go version.

@@ -16,15 +16,18 @@ Commands:
   chroma    the chroma features of a file (12 pitch classes over time), as JSON or CSV
   compare   is the melody of A in B? score, transposition, tempo ratio and where
   rank      compare every ordered pair of files (or the best K candidates of each)
-  plot      draw a chromagram or a comparison as a PNG
+  discover  the motifs that recur within and across files, with every occurrence
+  plot      draw a chromagram, a comparison or the motifs' timeline as a PNG
   version   the version of this program
 
 usage:
   motif chroma FILE [--format json|csv] [--kind hpcp|stft|cens] [--min-freq HZ] [--rate HZ] [--hop N]
   motif compare A B [--format text|json] [--max-segments N]
   motif rank [--format tsv|csv|json|jsonl] [--top K] [--keep-going] FILE|DIR... | --list PATHS.txt
+  motif discover [--format text|json|csv] [--min-length SEC] [--max-motifs N] [--keep-going] FILE|DIR... | --list PATHS.txt
   motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]
   motif plot compare A B -o OUT.png
+  motif plot discover FILE|DIR... -o OUT.png [--min-length SEC] [--max-motifs N]
   motif version
 
 A FILE of - is standard input, and --list - reads the list from it. A directory is searched for
@@ -58,6 +61,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCompare(rest, e)
 	case "rank":
 		return runRank(rest, e)
+	case "discover":
+		return runDiscover(rest, e)
 	case "plot":
 		return runPlot(rest, e)
 	case "version", "-version", "--version":

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 
 	"github.com/leitmotif-audio/leitmotif/motif"
@@ -11,9 +13,10 @@ import (
 )
 
 const (
-	plotChromaUsage  = "motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]"
-	plotCompareUsage = "motif plot compare A B -o OUT.png"
-	plotUsage        = "usage:\n  " + plotChromaUsage + "\n  " + plotCompareUsage + "\n"
+	plotChromaUsage   = "motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]"
+	plotCompareUsage  = "motif plot compare A B -o OUT.png"
+	plotDiscoverUsage = "motif plot discover FILE|DIR... -o OUT.png [--min-length SEC] [--max-motifs N] | --list PATHS.txt"
+	plotUsage         = "usage:\n  " + plotChromaUsage + "\n  " + plotCompareUsage + "\n  " + plotDiscoverUsage + "\n"
 )
 
 // runPlot runs `motif plot chroma|compare ...` and returns the exit status.
@@ -28,6 +31,8 @@ func runPlot(args []string, e env) int {
 		return runPlotChroma(args[1:], e)
 	case "compare":
 		return runPlotCompare(args[1:], e)
+	case "discover":
+		return runPlotDiscover(args[1:], e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, plotUsage)
 		return 0
@@ -100,6 +105,53 @@ func runPlotCompare(args []string, e env) int {
 		return inputError(stderr, fmt.Errorf("%s, %s: %w", pos[0], pos[1], err))
 	}
 	return writePlot(stderr, *out, img)
+}
+
+func runPlotDiscover(args []string, e env) int {
+	c := newCommand("plot discover", plotDiscoverUsage, e)
+	out := c.fs.String("o", "", "write the PNG to `OUT.png`")
+	list := c.fs.String("list", "", "read the file paths from `PATHS.txt`, one a line (- for standard input)")
+	minLength := c.fs.Float64("min-length", 2, "shortest occurrence of a motif, in `SEC`onds")
+	maxMotifs := c.fs.Int("max-motifs", 8, "draw at most `N` motifs, best first (0: all)")
+	pos, err := c.parse(args)
+	if err != nil {
+		return status(err)
+	}
+	if *out == "" {
+		return c.usageError("plot discover needs -o OUT.png")
+	}
+	if !(*minLength > 0) || math.IsInf(*minLength, 0) {
+		return c.usageError("--min-length %g: want a positive number of seconds", *minLength)
+	}
+	if *maxMotifs < 0 {
+		return c.usageError("--max-motifs %d: want 0 or more", *maxMotifs)
+	}
+	paths, err := expand(pos, *list, e.stdin)
+	switch {
+	case errors.Is(err, errUsageBoth) || errors.Is(err, errStdinTwice):
+		return c.usageError("%v", err)
+	case err != nil:
+		return inputError(e.stderr, err)
+	case len(paths) == 0:
+		return c.usageError("plot discover needs at least one file")
+	}
+	show := isTerminal(e.stderr)
+	feats, _, _, err := analyzeAll(paths, e, false, show)
+	if err != nil {
+		return inputError(e.stderr, err)
+	}
+	tracks := make([]*motif.Track, len(feats))
+	for i, f := range feats {
+		tracks[i] = motif.Prepare(f, motif.CompareOptions{})
+	}
+	bar := newProgress(e.stderr, "searching", 0, show)
+	themes := motif.Discover(tracks, motif.DiscoverOptions{MinLength: *minLength, MaxThemes: *maxMotifs, Progress: bar.update})
+	bar.finish()
+	img, err := plot.Timeline(feats, themes, "")
+	if err != nil {
+		return inputError(e.stderr, err)
+	}
+	return writePlot(e.stderr, *out, img)
 }
 
 // writePlot renders img in memory before creating path, so a failure leaves no half-written

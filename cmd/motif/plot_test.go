@@ -57,7 +57,7 @@ func TestPlotUsage(t *testing.T) {
 	out := filepath.Join(dir, "out.png")
 	for _, args := range [][]string{
 		{},
-		{"discover", "a.wav", "-o", out},
+		{"thumbnail", "a.wav", "-o", out}, // unknown plot
 		{"chroma"},
 		{"chroma", "a.wav"},                     // no -o
 		{"chroma", "a.wav", "b.wav", "-o", out}, // two files

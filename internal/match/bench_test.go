@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/leitmotif-audio/leitmotif/internal/cputime"
@@ -59,4 +60,37 @@ func BenchmarkCompare(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkDiscover measures discovery over sets of 3-minute tracks (features ready) and over
+// one hour-long track, on every core: how the time grows with the set.
+func BenchmarkDiscover(b *testing.B) {
+	var seqs []*Sequence
+	for k := range 100 {
+		f, rate := threeMinutes(int64(100 + k))
+		seqs = append(seqs, Prepare(f, rate, Options{}))
+	}
+	for _, n := range []int{5, 10, 20, 100} {
+		b.Run(fmt.Sprintf("%dx3min", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				Discover(seqs[:n], Options{}, DiscoverOptions{})
+			}
+			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/set")
+		})
+	}
+	var hour [][12]float32
+	var rate float64
+	for k := range 20 {
+		f, r := threeMinutes(int64(200 + k))
+		hour, rate = append(hour, f...), r
+	}
+	long := Prepare(hour, rate, Options{})
+	b.Run("1x60min", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			Discover([]*Sequence{long}, Options{}, DiscoverOptions{})
+		}
+		b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/set")
+	})
 }

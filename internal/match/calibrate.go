@@ -24,7 +24,7 @@ type Evidence struct {
 func Measure(a, b *Sequence, opt Options) (Evidence, bool) {
 	opt = opt.withDefaults()
 	var ws workspace
-	d := compare(&ws, a, b, opt, 0)
+	d := compare(&ws, a, b, opt, mask{}, nil)
 	if !d.ok || d.raw <= 0 {
 		return Evidence{}, false
 	}

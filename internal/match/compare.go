@@ -32,12 +32,12 @@ type workspace struct {
 func Compare(a, b *Sequence, opt Options) Result {
 	opt = opt.withDefaults()
 	var ws workspace
-	d := compare(&ws, a, b, opt, 0)
+	d := compare(&ws, a, b, opt, mask{}, nil)
 	if !d.ok || d.raw <= 0 {
 		return Result{}
 	}
 	res := Result{Score: evidence(d, d.raw, a.rate).score(), Transposition: wrap(d.t)}
-	segs, first := segments(&ws, d, a, b, opt)
+	segs, first := extract(&ws, ws.best, ws.bestCodes, d, a, b, opt, true, Threshold)
 	res.Segments = segs
 	if len(first) > 0 {
 		res.Path = toPath(first, a.rate, d.rho)
@@ -58,12 +58,41 @@ func screenStep(n, m, budget int) int {
 	return coarseStep
 }
 
+// mask restricts a search to the cells with j >= i+lag (B at least lag
+// fine frames after A; lag may be negative) when on. A track searched
+// against itself, or against an overlapping piece of itself, is masked so
+// that a span never matches itself or its own neighbourhood; a masked
+// search keeps B's tempo, since the mask is drawn in unstretched frames.
+type mask struct {
+	on  bool
+	lag int
+}
+
+// apply masks s (n×m at step fine frames per cell).
+func (mk mask) apply(s []float32, n, m, step int) {
+	if mk.on {
+		maskLower(s, n, m, ceilDiv(mk.lag, step))
+	}
+}
+
+// ceilDiv is x/d rounded up, for any sign of x (d > 0).
+func ceilDiv(x, d int) int {
+	q := x / d
+	if x%d != 0 && x > 0 {
+		q++
+	}
+	return q
+}
+
 // compare screens all transpositions, then, for the shortlisted ones,
 // stretches b to a's tempo as estimated by the screening path and aligns
-// at full resolution; ws.best holds the score matrix of the winner. A
-// positive lag (fine frames) masks every cell with j < i+lag and keeps the
-// tempo: used to align a sequence with itself.
-func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
+// at full resolution; ws.best holds the score matrix of the winner. Every
+// fine alignment (a trial: a view, a key and a tempo) is also handed to
+// each, when not nil, with its score matrix and step codes and its own
+// detail, before the next trial reuses the buffers: discovery reads every
+// trial's alignments, Compare only the winner's. each may overwrite the
+// matrix (ws.best then holds the winner as each left it).
+func compare(ws *workspace, a, b *Sequence, opt Options, mk mask, each func(sim []float32, codes []uint8, d detail)) detail {
 	if a == nil || b == nil {
 		return detail{}
 	}
@@ -83,7 +112,7 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 	// 0.6x or 1.7x the other's tempo would otherwise smear along its
 	// embedding. Coarse frames are not embedded and need no stretch.
 	stretches := []float64{1}
-	if step == 1 && lag == 0 {
+	if step == 1 && !mk.on {
 		stretches = screenStretches[:]
 	}
 	sim := func(v, t int, rho float64) (na, nb int) {
@@ -97,9 +126,7 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		}
 		ws.rot = rotate(ws.rot, sb, t)
 		ws.sim, ws.base = similarity(ws.sim, ws.base, sa, ws.rot, embed, opt.Delay, thr)
-		if lag > 0 {
-			maskLower(ws.sim, len(sa), len(sb), (lag+step-1)/step)
-		}
+		mk.apply(ws.sim, len(sa), len(sb), step)
 		return len(sa), len(sb)
 	}
 	srate := a.rate / float64(step)
@@ -125,8 +152,8 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 	sort.SliceStable(order, func(x, y int) bool { return screen[order[x].v][order[x].t] > screen[order[y].v][order[y].t] })
 	d.raw = -1
 	screenTempo := func(c cand) float64 {
-		if lag > 0 || screen[c.v][c.t] <= 0 {
-			return 1 // a sequence against itself keeps its tempo
+		if mk.on || screen[c.v][c.t] <= 0 {
+			return 1 // a masked search keeps B's tempo
 		}
 		// Tempo from the screening path (A frames per B frame) times the
 		// stretch it was screened at.
@@ -158,7 +185,7 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		spent += cost(tr)
 	}
 	var extra []trial
-	if lag == 0 {
+	if !mk.on {
 		for _, tr := range trials {
 			for _, r := range tempoGrid() {
 				if math.Abs(math.Log(r/tr.rho)) > 0.1 {
@@ -180,13 +207,17 @@ func compare(ws *workspace, a, b *Sequence, opt Options, lag int) detail {
 		ws.rot = rotate(ws.rot, ws.stretched, t)
 		m := len(ws.rot)
 		ws.sim, ws.base = similarity(ws.sim, ws.base, a.views[tr.v].fine, ws.rot, opt.Embed, opt.Delay, thr)
-		if lag > 0 {
-			maskLower(ws.sim, d.n, m, lag)
-		}
+		mk.apply(ws.sim, d.n, m, 1)
 		var s float32
 		var bi, bj int
 		ws.codes = growU8(ws.codes, d.n*m)
 		s, bi, bj, ws.rows = localAlign(ws.sim, d.n, m, ws.codes, ws.rows)
+		if each != nil && s > 0 {
+			dt := d
+			dt.raw, dt.t, dt.rho, dt.m, dt.bi, dt.bj = float64(s), t, rho, m, bi, bj
+			dt.contrast = keyContrast(screen, views, t)
+			each(ws.sim, ws.codes, dt)
+		}
 		if float64(s) > d.raw {
 			d.raw, d.t, d.rho, d.m, d.bi, d.bj = float64(s), t, rho, m, bi, bj
 			ws.sim, ws.best = ws.best, ws.sim
@@ -274,48 +305,51 @@ func stretch(dst, frames [][12]float32, rho float64) [][12]float32 {
 	return dst
 }
 
-// segments extracts the best alignments of the winning transposition one
-// after the other, masking each found span pair. The first is always
-// reported and carries the pair's score; later ones are scored on the same
-// logistic scale against the null of the search at the found
-// transposition, capped at the first's score, and kept while they reach
-// Threshold. A later path that would overlap an earlier
-// segment in both tracks is trimmed at its ends until it does not.
-func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, []cell) {
+// extract reads the best alignments of one trial's score matrix sim (with
+// its step codes) one after the other, masking each found span pair, and
+// returns them with the first one's path. Every segment is scored on the
+// calibrated scale against the null of the search at the trial's
+// transposition. With first (Compare), the first is always reported and
+// carries the pair's score, later ones are capped at it and kept while
+// they reach floor (Threshold); without (discovery), only segments
+// reaching floor are. A later path that would overlap an earlier segment in
+// both tracks is trimmed at its ends until it does not.
+func extract(ws *workspace, sim []float32, codes []uint8, d detail, a, b *Sequence, opt Options, first bool, floor float64) ([]Segment, []cell) {
 	n, m := d.n, d.m
 	var segs []Segment
-	var first []cell
+	var best []cell
 	s, bi, bj := float32(d.raw), d.bi, d.bj // the first alignment is known
 	bt := b.rate * d.rho                    // stretched B frames per second of B
 	for try := 0; len(segs) < opt.MaxSegments && try < 2*opt.MaxSegments; try++ {
 		if try > 0 {
-			s, bi, bj, ws.rows = localAlign(ws.best, n, m, ws.bestCodes, ws.rows)
+			s, bi, bj, ws.rows = localAlign(sim, n, m, codes, ws.rows)
 		}
 		if bi < 0 || s <= 0 {
 			break
 		}
 		// A further occurrence, once the key is known, is weighed with the
 		// same key contrast against the same null; it never scores above
-		// the first.
+		// the first. Scores fall with the raw score, so the first one
+		// under Threshold ends the search.
 		sc := evidence(d, float64(s), a.rate).score()
-		if len(segs) > 0 {
+		if first && len(segs) > 0 {
 			sc = min(segs[0].Score, sc)
-			if sc < Threshold {
-				break
-			}
 		}
-		path := traceback(ws.bestCodes, m, bi, bj)
+		if sc < floor && (!first || len(segs) > 0) {
+			break
+		}
+		path := traceback(codes, m, bi, bj)
 		if len(path) == 0 {
 			break
 		}
 		p0, p1 := path[0], path[len(path)-1]
-		maskRect(ws.best, m, p0.i, p1.i, p0.j, p1.j)
+		maskRect(sim, m, p0.i, p1.i, p0.j, p1.j)
 		path = trimOverlap(path, segs, a.rate, bt)
 		if len(path) < 2 {
 			continue
 		}
-		if first == nil {
-			first = path
+		if best == nil {
+			best = path
 		}
 		p0, p1 = path[0], path[len(path)-1]
 		segs = append(segs, Segment{
@@ -324,7 +358,7 @@ func segments(ws *workspace, d detail, a, b *Sequence, opt Options) ([]Segment, 
 			Transposition: wrap(d.t), Score: sc,
 		})
 	}
-	return segs, first
+	return segs, best
 }
 
 // trimOverlap drops cells from the ends of path while its spans overlap an

@@ -1,13 +1,18 @@
 package match
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // SelfMatches finds melodies that recur within one track: it aligns s with
-// itself under every transposition, ignoring alignments closer to the main
-// diagonal than minLag seconds (default 2*MinDuration when <= 0), and
-// returns the repeated span pairs best first (A = the earlier
-// occurrence, B = the later), scored like Compare's segments. It is the
-// building block of motif discovery.
+// itself under the shortlisted transpositions, ignoring alignments closer
+// to the main diagonal than minLag seconds (default 2*MinDuration when
+// <= 0), and returns the repeated span pairs that reach Threshold, best
+// first (A = the earlier occurrence, B = the later). It is the search
+// Discover runs on every track, through the same masked alignment as
+// Compare.
 func SelfMatches(s *Sequence, minLag float64, opt Options) []Segment {
 	opt = opt.withDefaults()
 	if s == nil || s.rate == 0 {
@@ -16,12 +21,14 @@ func SelfMatches(s *Sequence, minLag float64, opt Options) []Segment {
 	if minLag <= 0 {
 		minLag = 2 * opt.MinDuration
 	}
+	opt.MaxSegments = discoverSegments
 	lag := max(1, int(math.Ceil(minLag*s.rate)))
 	var ws workspace
-	d := compare(&ws, s, s, opt, lag)
-	if !d.ok || d.raw <= 0 || evidence(d, d.raw, s.rate).score() < Threshold {
-		return nil
-	}
-	segs, _ := segments(&ws, d, s, s, opt)
-	return segs
+	var out []Segment
+	compare(&ws, s, s, opt, mask{on: true, lag: lag}, func(sim []float32, codes []uint8, d detail) {
+		segs, _ := extract(&ws, sim, codes, d, s, s, opt, false, Threshold)
+		out = append(out, segs...)
+	})
+	slices.SortStableFunc(out, func(x, y Segment) int { return cmp.Compare(y.Score, x.Score) })
+	return out
 }
