@@ -34,12 +34,62 @@ type discoverJSON struct {
 	Motifs []themeJSON `json:"motifs"`
 }
 
+// discoverFlags are the flags motif discover and motif plot discover share.
+type discoverFlags struct {
+	list      *string
+	minLength *float64
+	maxMotifs *int
+}
+
+func newDiscoverFlags(c *command, maxMotifs int, what string) discoverFlags {
+	return discoverFlags{
+		list:      c.fs.String("list", "", "read the file paths from `PATHS.txt`, one a line (- for standard input)"),
+		minLength: c.fs.Float64("min-length", 2, "shortest occurrence of a motif, in `SEC`onds"),
+		maxMotifs: c.fs.Int("max-motifs", maxMotifs, what+" at most `N` motifs, best first (0: all)"),
+	}
+}
+
+// discover checks the flags, reads the inputs and runs the search. It returns the exit status
+// to stop with when done is false; otherwise the features of the files kept, their paths,
+// the themes, and the status to end with (1 when --keep-going left a file out).
+func (d discoverFlags) discover(c *command, pos []string, e env, keepGoing bool) (feats []*motif.Features, paths []string, themes []motif.Theme, status int, done bool) {
+	if !(*d.minLength > 0) || math.IsInf(*d.minLength, 0) {
+		return nil, nil, nil, c.usageError("--min-length %g: want a positive number of seconds", *d.minLength), false
+	}
+	if *d.maxMotifs < 0 {
+		return nil, nil, nil, c.usageError("--max-motifs %d: want 0 or more", *d.maxMotifs), false
+	}
+	paths, err := expand(pos, *d.list, e.stdin)
+	switch {
+	case errors.Is(err, errUsageBoth) || errors.Is(err, errStdinTwice):
+		return nil, nil, nil, c.usageError("%v", err), false
+	case err != nil:
+		return nil, nil, nil, inputError(e.stderr, err), false
+	case len(paths) == 0:
+		return nil, nil, nil, c.usageError("%s needs at least one file", c.fs.Name()), false
+	}
+	show := isTerminal(e.stderr)
+	feats, paths, skipped, err := analyzeAll(paths, e, keepGoing, show)
+	if err != nil {
+		return nil, nil, nil, inputError(e.stderr, err), false
+	}
+	if skipped > 0 {
+		status = 1
+	}
+	tracks := make([]*motif.Track, len(feats))
+	for i, f := range feats {
+		tracks[i] = motif.Prepare(f, motif.CompareOptions{})
+	}
+	bar := newProgress(e.stderr, "searching", 0, show)
+	themes = motif.Discover(tracks, motif.DiscoverOptions{MinLength: *d.minLength, MaxThemes: *d.maxMotifs, Progress: bar.update})
+	bar.finish()
+	return feats, paths, themes, status, true
+}
+
 func runDiscover(args []string, e env) int {
 	c := newCommand("discover", discoverUsage, e)
 	format := c.format("text", "json", "csv")
-	list := c.fs.String("list", "", "read the file paths from `PATHS.txt`, one a line (- for standard input)")
-	minLength := c.fs.Float64("min-length", 2, "shortest occurrence of a motif, in `SEC`onds")
-	maxMotifs := c.fs.Int("max-motifs", 0, "report at most `N` motifs, best first (0: all)")
+	df := newDiscoverFlags(c, 0, "report")
 	keepGoing := c.fs.Bool("keep-going", false, "report a bad file, leave it out and go on (exit status 1 at the end)")
 	pos, err := c.parse(args)
 	if err != nil {
@@ -49,37 +99,10 @@ func runDiscover(args []string, e env) int {
 	if err != nil {
 		return c.usageError("%v", err)
 	}
-	if !(*minLength > 0) || math.IsInf(*minLength, 0) {
-		return c.usageError("--min-length %g: want a positive number of seconds", *minLength)
+	_, paths, themes, status, done := df.discover(c, pos, e, *keepGoing)
+	if !done {
+		return status
 	}
-	if *maxMotifs < 0 {
-		return c.usageError("--max-motifs %d: want 0 or more", *maxMotifs)
-	}
-	paths, err := expand(pos, *list, e.stdin)
-	switch {
-	case errors.Is(err, errUsageBoth) || errors.Is(err, errStdinTwice):
-		return c.usageError("%v", err)
-	case err != nil:
-		return inputError(e.stderr, err)
-	case len(paths) == 0:
-		return c.usageError("discover needs at least one file")
-	}
-	show := isTerminal(e.stderr)
-	feats, paths, skipped, err := analyzeAll(paths, e, *keepGoing, show)
-	if err != nil {
-		return inputError(e.stderr, err)
-	}
-	status := 0
-	if skipped > 0 {
-		status = 1
-	}
-	tracks := make([]*motif.Track, len(feats))
-	for i, f := range feats {
-		tracks[i] = motif.Prepare(f, motif.CompareOptions{})
-	}
-	bar := newProgress(e.stderr, "searching", 0, show)
-	themes := motif.Discover(tracks, motif.DiscoverOptions{MinLength: *minLength, MaxThemes: *maxMotifs, Progress: bar.update})
-	bar.finish()
 	out := discoverJSON{Motifs: []themeJSON{}}
 	for k, th := range themes {
 		m := themeJSON{ID: k + 1, Length: th.Length}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 
 	"github.com/leitmotif-audio/leitmotif/motif"
@@ -110,9 +108,7 @@ func runPlotCompare(args []string, e env) int {
 func runPlotDiscover(args []string, e env) int {
 	c := newCommand("plot discover", plotDiscoverUsage, e)
 	out := c.fs.String("o", "", "write the PNG to `OUT.png`")
-	list := c.fs.String("list", "", "read the file paths from `PATHS.txt`, one a line (- for standard input)")
-	minLength := c.fs.Float64("min-length", 2, "shortest occurrence of a motif, in `SEC`onds")
-	maxMotifs := c.fs.Int("max-motifs", 8, "draw at most `N` motifs, best first (0: all)")
+	df := newDiscoverFlags(c, 8, "draw")
 	pos, err := c.parse(args)
 	if err != nil {
 		return status(err)
@@ -120,33 +116,10 @@ func runPlotDiscover(args []string, e env) int {
 	if *out == "" {
 		return c.usageError("plot discover needs -o OUT.png")
 	}
-	if !(*minLength > 0) || math.IsInf(*minLength, 0) {
-		return c.usageError("--min-length %g: want a positive number of seconds", *minLength)
+	feats, _, themes, code, done := df.discover(c, pos, e, false)
+	if !done {
+		return code
 	}
-	if *maxMotifs < 0 {
-		return c.usageError("--max-motifs %d: want 0 or more", *maxMotifs)
-	}
-	paths, err := expand(pos, *list, e.stdin)
-	switch {
-	case errors.Is(err, errUsageBoth) || errors.Is(err, errStdinTwice):
-		return c.usageError("%v", err)
-	case err != nil:
-		return inputError(e.stderr, err)
-	case len(paths) == 0:
-		return c.usageError("plot discover needs at least one file")
-	}
-	show := isTerminal(e.stderr)
-	feats, _, _, err := analyzeAll(paths, e, false, show)
-	if err != nil {
-		return inputError(e.stderr, err)
-	}
-	tracks := make([]*motif.Track, len(feats))
-	for i, f := range feats {
-		tracks[i] = motif.Prepare(f, motif.CompareOptions{})
-	}
-	bar := newProgress(e.stderr, "searching", 0, show)
-	themes := motif.Discover(tracks, motif.DiscoverOptions{MinLength: *minLength, MaxThemes: *maxMotifs, Progress: bar.update})
-	bar.finish()
 	img, err := plot.Timeline(feats, themes, "")
 	if err != nil {
 		return inputError(e.stderr, err)
