@@ -10,22 +10,30 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "testdata", "output directory (gets dev/ and examples/)")
+	out := flag.String("out", "testdata", "output directory (gets dev/ and examples/, with examples/soundtrack/)")
 	sf2 := flag.String("sf2", "/usr/share/sounds/sf2/FluidR3_GM.sf2", "General MIDI soundfont")
-	only := flag.String("only", "", "build only this part: dev, examples, world or motifs (the world set and the extra motif tuning sets are built only when asked for)")
+	only := flag.String("only", "", "build only this part: dev, examples, world, motifs or soundtracks (the world set, the extra motif tuning sets and the soundtrack set are built only when asked for)")
 	midi := flag.Bool("midi", false, "also keep the MIDI files (in OUT/midi, not committed)")
 	jobs := flag.Int("j", 2, "parallel renders")
 	dumpFiles := flag.String("dump", "", "print the scores of these files (comma-separated basenames) instead of rendering")
 	check := flag.Bool("check", false, "with -only world: check the rendered set in -out against the plan instead of rendering")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: makedevset [-out DIR] [-sf2 FILE] [-only dev|examples|world] [-midi] [-j N]\n"+
+			"       makedevset -only soundtracks -out DIR [-midi] [-j N]   # DIR/{tune,heldout}, DIR/themes.tsv\n"+
 			"       makedevset -dump FILE.wav,...\n"+
 			"       makedevset -only world -check [-out DIR]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() > 0 || (*only != "" && *only != "dev" && *only != "examples" && *only != "world" && *only != "motifs") || *jobs < 1 {
+	if flag.NArg() > 0 || (*only != "" && *only != "dev" && *only != "examples" && *only != "world" && *only != "motifs" && *only != "soundtracks") || *jobs < 1 {
 		flag.Usage()
+		os.Exit(2)
+	}
+	// the soundtrack set writes into -out itself, so it must not default to testdata
+	outGiven := false
+	flag.Visit(func(f *flag.Flag) { outGiven = outGiven || f.Name == "out" })
+	if *only == "soundtracks" && !outGiven {
+		fmt.Fprintln(os.Stderr, "makedevset: -only soundtracks needs -out DIR")
 		os.Exit(2)
 	}
 	if *dumpFiles != "" {
@@ -73,6 +81,9 @@ func run(out, sf2, only string, midi bool, jobs int) error {
 		if err := build(r, dir, examplesPlan(), midi, jobs); err != nil {
 			return err
 		}
+		if err := buildExampleSoundtrack(r, filepath.Join(dir, exSTDir), midi, jobs); err != nil {
+			return err
+		}
 	}
 	if only == "world" {
 		if err := checkFonts(); err != nil {
@@ -85,6 +96,9 @@ func run(out, sf2, only string, midi bool, jobs int) error {
 			}
 		}
 		return os.WriteFile(filepath.Join(out, "world", "README.md"), worldReadme, 0o644)
+	}
+	if only == "soundtracks" {
+		return buildSoundtracks(r, out, midi, jobs)
 	}
 	if only == "motifs" {
 		if err := checkFonts(); err != nil {
