@@ -74,3 +74,21 @@ func CrossSimilarity(a, b *Track, transposition int) Similarity {
 // IoU returns the intersection over union of the time spans [a0, a1] and [b0, b1], in [0, 1]:
 // how well a found segment agrees with a known span.
 func IoU(a0, a1, b0, b1 float64) float64 { return match.IoU(a0, a1, b0, b1) }
+
+// AppendBinary appends the track's matching representation, quantised to 8 bits (about
+// 5.6 KiB a minute with both views), to b: what a fingerprint index keeps to verify its
+// candidates by CompareTracks without the audio.
+func (t *Track) AppendBinary(b []byte) ([]byte, error) { return t.seq.AppendBinary(b) }
+
+// DecodeTrack reads a track stored by AppendBinary. Its Features are nil: it can be compared,
+// not plotted. Malformed bytes give an error.
+func DecodeTrack(b []byte) (*Track, error) {
+	s, err := match.DecodeSequence(b)
+	if err != nil {
+		return nil, err
+	}
+	return &Track{seq: s}, nil
+}
+
+// Duration returns the length of the track's audio in seconds.
+func (t *Track) Duration() float64 { return t.seq.Duration() }

@@ -191,18 +191,24 @@ func prepareView(frames [][12]float32, frameRate, duration float64, opt Options,
 			count++
 		}
 	}
-	nc := n / coarseStep
-	v.coarse = make([][12]float32, nc)
+	v.coarse = coarsen(v.fine)
+	return v, count
+}
+
+// coarsen averages fine frames over coarseStep and renormalises them.
+func coarsen(fine [][12]float32) [][12]float32 {
+	nc := len(fine) / coarseStep
+	coarse := make([][12]float32, nc)
 	for k := 0; k < nc; k++ {
 		var acc [12]float64
 		for d := 0; d < coarseStep; d++ {
-			for c, x := range v.fine[k*coarseStep+d] {
+			for c, x := range fine[k*coarseStep+d] {
 				acc[c] += float64(x)
 			}
 		}
-		unit(&v.coarse[k], acc)
+		unit(&coarse[k], acc)
 	}
-	return v, count
+	return coarse
 }
 
 // tonality is the ratio of the norm of a non-negative chroma frame
