@@ -7,6 +7,9 @@
 //	motif compare A B [--format text|json] [--max-segments N]
 //	motif rank [--format tsv|csv|json|jsonl] [--top K] [--keep-going] FILE|DIR... | --list PATHS.txt
 //	motif discover [--format text|json|csv] [--min-length SEC] [--max-motifs N] [--keep-going] FILE|DIR... | --list PATHS.txt
+//	motif index build|add INDEX [--keep-going] FILE|DIR... | --list PATHS.txt
+//	motif index info INDEX [--format text|json]
+//	motif index search INDEX QUERY... [--top K] [--format text|json] [--no-verify]
 //	motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]
 //	motif plot compare A B -o OUT.png
 //	motif plot discover FILE|DIR... -o OUT.png [--min-length SEC] [--max-motifs N] | --list PATHS.txt
@@ -104,6 +107,33 @@
 // An occurrence's score may be under 0.5: discovery pairs two spans only when each is the
 // other's best match in its track, in keys that agree, and that mutual test lets it accept
 // scores from 0.05 (the package motif documents the method and its measured precision).
+//
+// motif index keeps a catalogue searched by melody (package fingerprint). INDEX is a file path
+// (the single-file index); postgres:// URLs are refused until the PostgreSQL backend exists.
+// build makes a new index from the files (written beside INDEX and renamed over it once
+// complete, so a failed build leaves the old one); add appends files to an existing index
+// without analysing the old ones again; both take directories, --list and --keep-going as rank
+// does. A corrupt, truncated or foreign INDEX is refused (exit 1, "motif: INDEX: what is
+// wrong"). info prints a summary, or with --format json one object:
+//
+//	index     string   the INDEX argument
+//	version   integer  format version of the index
+//	tracks    integer  tracks catalogued
+//	duration  number   seconds of audio they hold
+//	bytes     integer  size of the index
+//
+// search prints query<TAB>file<TAB>score lines, or with --format json one object a query, one
+// a line (JSON Lines):
+//
+//	query     string   the QUERY argument
+//	results   [object] best first, at most --top K (default 10):
+//	  file           string   the track's path as it was indexed
+//	  score          number   the calibrated compare score of the query (A) against the track
+//	                          (B), verified by the full alignment; with --no-verify the
+//	                          share of the query's codes on the candidate's tempo line, in
+//	                          [0, 1], not calibrated
+//	  transposition  integer  semitones, -5..6, as in compare (absent with --no-verify)
+//	  segments       [object] as in compare (absent with --no-verify)
 //
 // motif plot writes a PNG: a chromagram (time in seconds against pitch class), the
 // similarity of every moment of A to every moment of B at the transposition found, with the

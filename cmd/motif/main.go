@@ -17,6 +17,7 @@ Commands:
   compare   is the melody of A in B? score, transposition, tempo ratio and where
   rank      compare every ordered pair of files (or the best K candidates of each)
   discover  the motifs that recur within and across files, with every occurrence
+  index     build, extend, describe and search a catalogue indexed by melody
   plot      draw a chromagram, a comparison or the motifs' timeline as a PNG
   version   the version of this program
 
@@ -25,6 +26,9 @@ usage:
   motif compare A B [--format text|json] [--max-segments N]
   motif rank [--format tsv|csv|json|jsonl] [--top K] [--keep-going] FILE|DIR... | --list PATHS.txt
   motif discover [--format text|json|csv] [--min-length SEC] [--max-motifs N] [--keep-going] FILE|DIR... | --list PATHS.txt
+  motif index build|add INDEX [--keep-going] FILE|DIR... | --list PATHS.txt
+  motif index info INDEX [--format text|json]
+  motif index search INDEX QUERY... [--top K] [--format text|json] [--no-verify]
   motif plot chroma FILE -o OUT.png [--kind hpcp|stft|cens]
   motif plot compare A B -o OUT.png
   motif plot discover FILE|DIR... -o OUT.png [--min-length SEC] [--max-motifs N]
@@ -63,6 +67,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRank(rest, e)
 	case "discover":
 		return runDiscover(rest, e)
+	case "index":
+		return runIndex(rest, e)
 	case "plot":
 		return runPlot(rest, e)
 	case "version", "-version", "--version":

@@ -1,0 +1,248 @@
+package fingerprint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/leitmotif-audio/leitmotif/internal/parallel"
+	"github.com/leitmotif-audio/leitmotif/motif"
+)
+
+// Index is a catalogue of tracks searched by melody: codes to find candidates fast, and each
+// track's matching features to verify them by the full alignment. It is safe for concurrent
+// searches.
+type Index struct {
+	b Backend
+}
+
+// Open opens the index at location: a file path (the embedded single-file index) or a
+// postgres:// URL. With create, a missing file is a new, empty index, written by the first
+// Add.
+func Open(ctx context.Context, location string, create bool) (*Index, error) {
+	if isURL(location) {
+		return nil, fmt.Errorf("%s: the PostgreSQL backend is not built yet", location)
+	}
+	f, err := OpenFile(location, create)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{b: f}, nil
+}
+
+// New wraps a backend in an Index.
+func New(b Backend) *Index { return &Index{b: b} }
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.b.Close() }
+
+// Info describes an index.
+type Info struct {
+	Version int     // format version of the store
+	Tracks  int     // tracks catalogued
+	Seconds float64 // seconds of audio they hold
+	Bytes   int64   // size of the store
+	Params  string  // the analysis the index was built with
+}
+
+// Info returns the index's size and parameters.
+func (ix *Index) Info(ctx context.Context) (Info, error) {
+	n, sec, size, err := ix.b.Stats(ctx)
+	if err != nil {
+		return Info{}, err
+	}
+	p, err := ix.b.Params(ctx)
+	if err != nil {
+		return Info{}, err
+	}
+	v := 0
+	if _, ok := ix.b.(*File); ok {
+		v = fileVersion
+	}
+	return Info{Version: v, Tracks: n, Seconds: sec, Bytes: size, Params: string(p)}, nil
+}
+
+// params names the analysis behind a track's codes and features: a query analysed otherwise
+// would not match what is stored, so an index refuses it.
+func params(f *motif.Features) string {
+	return fmt.Sprintf("leitmotif index: codes v%d at %g frames/s; chroma %s at %.4f frames/s; matching features v1",
+		codesVersion, CodeRate, f.Kind, f.FrameRate)
+}
+
+// ErrParams reports features analysed otherwise than the index's tracks.
+var ErrParams = errors.New("analysed with other parameters than the index")
+
+// Add analyses nothing: it codes the given features, keeps their matching features for
+// verification, and appends them to the index, all or none. Paths name the tracks (as
+// Features.File when empty).
+func (ix *Index) Add(ctx context.Context, feats []*motif.Features, workers int) error {
+	if len(feats) == 0 {
+		return nil
+	}
+	want := params(feats[0])
+	tracks := make([]NewTrack, len(feats))
+	errs := make([]error, len(feats))
+	parallel.For(len(feats), workers, func(i int) {
+		f := feats[i]
+		if p := params(f); p != want {
+			errs[i] = fmt.Errorf("%s: %w (%s; the others: %s)", f.File, ErrParams, p, want)
+			return
+		}
+		codes := Codes(f)
+		t := NewTrack{Info: TrackInfo{Path: f.File, Duration: f.Duration}}
+		for _, c := range codes {
+			t.Postings = append(t.Postings, Posting{Hash: c.Hash, Time: c.Time})
+		}
+		b, err := motif.Prepare(f, motif.CompareOptions{}).AppendBinary(nil)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", f.File, err)
+			return
+		}
+		t.Features = b
+		tracks[i] = t
+	}, nil)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if have, err := ix.b.Params(ctx); err != nil {
+		return err
+	} else if len(have) > 0 && string(have) != want {
+		return fmt.Errorf("%w: index built with %q, tracks analysed with %q", ErrParams, have, want)
+	}
+	return ix.b.Add(ctx, []byte(want), tracks)
+}
+
+// SearchOptions configures Search. The zero value returns the 10 best verified results.
+type SearchOptions struct {
+	// Top is the number of results (default 10).
+	Top int
+	// NoVerify returns the candidates of the codes alone, scored by code-match strength.
+	NoVerify bool
+	// Verify is the number of candidates verified by the full alignment (default
+	// max(Top, 10)).
+	Verify int
+}
+
+// Hit is one search result.
+type Hit struct {
+	Track uint32    // index of the track in the catalogue
+	Info  TrackInfo // its path and duration
+	// Score is the calibrated compare score of the query against the track (verified), or
+	// with NoVerify the code-match strength in [0, 1] (not calibrated).
+	Score float64
+	// Votes is the number of codes consistent with the candidate's offset and tempo.
+	Votes int
+	// Result is the full comparison of the query (A) with the track (B); nil with NoVerify.
+	Result *motif.Result
+}
+
+// Search finds the catalogued tracks that hold q's melody, best first.
+func (ix *Index) Search(ctx context.Context, q *motif.Features, opt SearchOptions) ([]Hit, error) {
+	if opt.Top <= 0 {
+		opt.Top = 10
+	}
+	if opt.Verify <= 0 {
+		opt.Verify = max(opt.Top, 10)
+	}
+	have, err := ix.b.Params(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p := params(q); len(have) > 0 && string(have) != p {
+		return nil, fmt.Errorf("%s: %w (%s; the index: %s)", q.File, ErrParams, p, have)
+	}
+	// The query keeps every code and the variants of those near a bin edge: the index kept
+	// only some of each track's codes (see QueryCodes).
+	codes := QueryCodes(q)
+	hashes := make([]uint32, len(codes))
+	for i, c := range codes {
+		hashes[i] = c.Hash
+	}
+	slices.Sort(hashes)
+	hashes = slices.Compact(hashes)
+	var postings []Posting
+	if err := ix.b.Lookup(ctx, hashes, func(p Posting) error {
+		postings = append(postings, p)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	n := opt.Top
+	if !opt.NoVerify {
+		n = opt.Verify
+	}
+	cands := Vote(codes, postings, n)
+	hits := make([]Hit, len(cands))
+	for i, c := range cands {
+		info, err := ix.b.Track(ctx, c.Track)
+		if err != nil {
+			return nil, err
+		}
+		hits[i] = Hit{Track: c.Track, Info: info, Score: c.Score, Votes: c.Votes}
+	}
+	if opt.NoVerify {
+		return hits, nil
+	}
+	query := motif.Prepare(q, motif.CompareOptions{})
+	for i := range hits {
+		b, err := ix.b.Features(ctx, hits[i].Track)
+		if err != nil {
+			return nil, err
+		}
+		t, err := motif.DecodeTrack(b)
+		if err != nil {
+			return nil, fmt.Errorf("track %d (%s): %w", hits[i].Track, hits[i].Info.Path, err)
+		}
+		r := motif.CompareTracks(query, t, motif.CompareOptions{})
+		hits[i].Score, hits[i].Result = r.Score, &r
+	}
+	slices.SortStableFunc(hits, func(x, y Hit) int {
+		switch {
+		case x.Score > y.Score:
+			return -1
+		case x.Score < y.Score:
+			return 1
+		}
+		return 0
+	})
+	return hits[:min(len(hits), opt.Top)], nil
+}
+
+// Build makes a new index at location (a file path) from feats, written beside it and
+// renamed over whatever was there only once complete: a failed or interrupted build leaves
+// the previous index as it was.
+func Build(ctx context.Context, location string, feats []*motif.Features, workers int) error {
+	if isURL(location) {
+		return fmt.Errorf("%s: the PostgreSQL backend is not built yet", location)
+	}
+	if len(feats) == 0 {
+		return fmt.Errorf("%s: no track to index", location)
+	}
+	tmp := fmt.Sprintf("%s.build-%016x", location, rand.Uint64())
+	defer os.Remove(tmp)
+	ix, err := Open(ctx, tmp, true)
+	if err != nil {
+		return err
+	}
+	if err := ix.Add(ctx, feats, workers); err != nil {
+		ix.Close()
+		return err
+	}
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, location); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(location))
+}
+
+// isURL says whether location names a PostgreSQL database rather than a file.
+func isURL(location string) bool {
+	return strings.HasPrefix(location, "postgres://") || strings.HasPrefix(location, "postgresql://")
+}

@@ -1,0 +1,81 @@
+package fingerprint
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/leitmotif-audio/leitmotif/internal/synth"
+	"github.com/leitmotif-audio/leitmotif/motif"
+)
+
+// A catalogue of random melodies and a target, built in two steps (Build, then Add): a phrase
+// of the target at another key and tempo finds it first, verified, with the transposition;
+// the candidates alone find it too; a query analysed otherwise is refused.
+func TestIndexSearch(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "cat.lmx")
+	so := synth.Options{Tempo: 110, Timbre: synth.Piano(), Chords: true, Bass: true}
+	var first, second []*motif.Features
+	for k := range 12 {
+		f := codesRender(t, synth.Random(int64(900+k), 12, k%12), so)
+		f.File = filepath.Join("cat", "random", string(rune('a'+k))+".wav")
+		if k < 6 {
+			first = append(first, f)
+		} else {
+			second = append(second, f)
+		}
+	}
+	target := synth.Concat("target", synth.Random(40, 4, 0), synth.Greensleeves(), synth.Random(41, 4, 0))
+	tf := codesRender(t, target, so)
+	tf.File = "cat/target.wav"
+	second = append(second, tf)
+	if err := Build(ctx, path, first, 0); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Add(ctx, second, 0); err != nil {
+		t.Fatal(err)
+	}
+	info, err := ix.Info(ctx)
+	if err != nil || info.Tracks != 13 || info.Version != fileVersion || info.Bytes <= 0 {
+		t.Fatalf("info %+v, %v", info, err)
+	}
+	if perMinute := float64(info.Bytes) / (info.Seconds / 60); perMinute > 8<<10 {
+		t.Errorf("%.0f bytes per track-minute, want at most 8 KiB", perMinute)
+	}
+
+	query := codesRender(t, synth.Greensleeves(), synth.Options{Tempo: 88, Transpose: 3, Timbre: synth.Clarinet()})
+	hits, err := ix.Search(ctx, query, SearchOptions{Top: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].Info.Path != "cat/target.wav" || hits[0].Result == nil ||
+		hits[0].Score < motif.Threshold || hits[0].Result.Transposition != -3 {
+		t.Fatalf("verified hits %+v", hits)
+	}
+	if len(hits) > 1 && hits[1].Score >= motif.Threshold {
+		t.Errorf("an unrelated track scores %.2f", hits[1].Score)
+	}
+	cands, err := ix.Search(ctx, query, SearchOptions{Top: 3, NoVerify: true})
+	if err != nil || len(cands) == 0 || cands[0].Info.Path != "cat/target.wav" || cands[0].Result != nil || !(cands[0].Score > 0 && cands[0].Score <= 1) {
+		t.Errorf("candidates %+v, %v", cands, err)
+	}
+
+	other := *query
+	other.FrameRate *= 2
+	if _, err := ix.Search(ctx, &other, SearchOptions{}); !errors.Is(err, ErrParams) {
+		t.Errorf("a query at another frame rate: %v", err)
+	}
+	if err := ix.Add(ctx, []*motif.Features{&other}, 0); !errors.Is(err, ErrParams) {
+		t.Errorf("adding a track at another frame rate: %v", err)
+	}
+	if after, _ := ix.Info(ctx); after.Tracks != 13 {
+		t.Errorf("a refused add changed the index: %d tracks", after.Tracks)
+	}
+}
