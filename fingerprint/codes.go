@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 
+	matching "github.com/leitmotif-audio/leitmotif/internal/match"
+
 	"github.com/leitmotif-audio/leitmotif/motif"
 )
 
@@ -235,7 +237,7 @@ func events(frames [][12]float32, rate, fifth, power float64) []event {
 		x = sm
 	}
 	// Pads, drones and the key profile move slowly; a melody does not.
-	long := movingMean(x, valid, max(1, int(math.Round(detrendSec*rate/2))))
+	long := matching.MovingMean(x, valid, max(1, int(math.Round(detrendSec*rate/2))))
 	for i := range x {
 		for c := range x[i] {
 			x[i][c] -= long[i][c]
@@ -301,33 +303,6 @@ func events(frames [][12]float32, rate, fifth, power float64) []event {
 		cur, lastEnd = r.pc, r.end
 	}
 	return ev
-}
-
-// movingMean returns, for every frame, the mean of the valid frames of x within ±half frames.
-func movingMean(x [][12]float64, valid []bool, half int) [][12]float64 {
-	n := len(x)
-	pre := make([][12]float64, n+1)
-	cnt := make([]int, n+1)
-	for k := range x {
-		pre[k+1] = pre[k]
-		cnt[k+1] = cnt[k]
-		if valid[k] {
-			for c := range x[k] {
-				pre[k+1][c] += x[k][c]
-			}
-			cnt[k+1]++
-		}
-	}
-	out := make([][12]float64, n)
-	for k := range out {
-		lo, hi := max(0, k-half), min(n, k+half+1)
-		if c := cnt[hi] - cnt[lo]; c > 0 {
-			for b := range out[k] {
-				out[k][b] = (pre[hi][b] - pre[lo][b]) / float64(c)
-			}
-		}
-	}
-	return out
 }
 
 // eventCodes hashes each anchor event with its next codeEvents-1 events of the same chain

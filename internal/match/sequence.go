@@ -173,7 +173,7 @@ func prepareView(frames [][12]float32, frameRate, duration float64, opt Options,
 	// profile): the mean of the tonal frames within ±Detrend/2 seconds.
 	var long [][12]float64
 	if opt.Detrend > 0 {
-		long = movingMean(sm, valid, max(1, int(math.Round(opt.Detrend*opt.FeatureRate/2))))
+		long = MovingMean(sm, valid, max(1, int(math.Round(opt.Detrend*opt.FeatureRate/2))))
 	}
 	count := 0
 	v.fine = make([][12]float32, n)
@@ -245,9 +245,11 @@ func centreUnit(dst *[12]float32, acc [12]float64) bool {
 	return unit(dst, acc)
 }
 
-// movingMean returns, for every frame, the mean of the valid frames of x
-// within ±half frames (zero where there are none).
-func movingMean(x [][12]float64, valid []bool, half int) [][12]float64 {
+// MovingMean returns, for every frame, the mean of the valid frames of x
+// within ±half frames (zero where there are none): the slowly varying part
+// of a chroma sequence (pads, drones, the key profile) that detrending
+// takes away. The fingerprint codes detrend with it too.
+func MovingMean(x [][12]float64, valid []bool, half int) [][12]float64 {
 	n := len(x)
 	// Prefix sums over valid frames.
 	pre := make([][12]float64, n+1)
