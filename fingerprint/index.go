@@ -1,6 +1,7 @@
 package fingerprint
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -78,8 +79,8 @@ func params(f *motif.Features) string {
 var ErrParams = errors.New("analysed with other parameters than the index")
 
 // Add analyses nothing: it codes the given features, keeps their matching features for
-// verification, and appends them to the index, all or none. Paths name the tracks (as
-// Features.File when empty).
+// verification, and appends them to the index, all or none. Each track is named by its
+// Features.File. workers bounds the goroutines coding them (0: GOMAXPROCS).
 func (ix *Index) Add(ctx context.Context, feats []*motif.Features, workers int) error {
 	if len(feats) == 0 {
 		return nil
@@ -201,15 +202,7 @@ func (ix *Index) Search(ctx context.Context, q *motif.Features, opt SearchOption
 		r := motif.CompareTracks(query, t, motif.CompareOptions{})
 		hits[i].Score, hits[i].Result = r.Score, &r
 	}
-	slices.SortStableFunc(hits, func(x, y Hit) int {
-		switch {
-		case x.Score > y.Score:
-			return -1
-		case x.Score < y.Score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(hits, func(x, y Hit) int { return cmp.Compare(y.Score, x.Score) })
 	return hits[:min(len(hits), opt.Top)], nil
 }
 

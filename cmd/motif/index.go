@@ -69,13 +69,10 @@ func runIndexAdd(args []string, e env, build bool) int {
 		return c.usageError("%v", err)
 	case err != nil:
 		return inputError(e.stderr, err)
-	case len(paths) == 0 && !build:
+	case len(paths) == 0:
 		return c.usageError("%s needs at least one file", name)
 	}
 	ctx := context.Background()
-	if build && len(paths) == 0 {
-		return c.usageError("%s needs at least one file", name)
-	}
 	var ix *fingerprint.Index
 	if !build {
 		// Refuse a missing, corrupt or foreign index before analysing anything.

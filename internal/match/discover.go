@@ -482,21 +482,20 @@ func patterns(links []link, dopt DiscoverOptions) []Pattern {
 			best[r] = max(best[r], l.score)
 		}
 	}
+	// Each occurrence once: its span is the median of its members'.
+	occs := make(map[int]Occurrence, len(members))
 	roots := make([]int, 0, len(members))
-	for r := range members {
-		roots = append(roots, r)
-	}
-	occurrence := func(r int) Occurrence {
+	for r, ms := range members {
 		var starts, ends []float64
-		for _, i := range members[r] {
+		for _, i := range ms {
 			starts = append(starts, spans[i].start)
 			ends = append(ends, spans[i].end)
 		}
-		return Occurrence{Track: spans[r].track, Start: median(starts), End: median(ends), Score: best[r]}
+		occs[r] = Occurrence{Track: spans[r].track, Start: median(starts), End: median(ends), Score: best[r]}
+		roots = append(roots, r)
 	}
 	slices.SortFunc(roots, func(x, y int) int {
-		ox, oy := occurrence(x), occurrence(y)
-		return cmp.Or(cmp.Compare(ox.Track, oy.Track), cmp.Compare(ox.Start, oy.Start))
+		return cmp.Or(cmp.Compare(occs[x].Track, occs[y].Track), cmp.Compare(occs[x].Start, occs[y].Start), cmp.Compare(x, y))
 	})
 	seen := map[int]bool{}
 	var out []Pattern
@@ -522,7 +521,7 @@ func patterns(links []link, dopt DiscoverOptions) []Pattern {
 		}
 		var p Pattern
 		for o, t := range trans {
-			oc := occurrence(o)
+			oc := occs[o]
 			oc.Transposition = t
 			p.Occurrences = append(p.Occurrences, oc)
 		}
