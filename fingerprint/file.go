@@ -113,14 +113,24 @@ const (
 // then make no system calls, and the file is not held open. Larger ones are read with ReadAt.
 const fileMemLimit = 16 << 20
 
-// IndexError reports a file that is not a usable index: not an index at all, truncated,
-// damaged (a checksum or a structure rule fails) or written by a newer version.
+// IndexError reports an index that cannot be used: a file or a database that is not an index
+// at all, truncated, damaged (a checksum or a structure rule fails) or written by a newer
+// version, or a database server that cannot be reached.
 type IndexError struct {
-	Path string // the file
+	Path string // the file, or the database URL with any password hidden
 	Msg  string // what is wrong, e.g. "checksum mismatch (content damaged)"
+	Err  error  // the underlying error, if any
 }
 
-func (e *IndexError) Error() string { return e.Path + ": " + e.Msg }
+func (e *IndexError) Error() string {
+	if e.Err != nil {
+		return e.Path + ": " + e.Msg + ": " + e.Err.Error()
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// Unwrap returns the underlying error.
+func (e *IndexError) Unwrap() error { return e.Err }
 
 // File is the file backend: an index in one file (see the format above). It implements
 // Backend; all its methods are safe for concurrent use. Searches run while an Add writes a

@@ -57,53 +57,15 @@ func TestFileCrash(t *testing.T) {
 	newRef.add(ref.tracks)
 	newRef.add(fileCrashBatch())
 
-	// run starts a child adding to a fresh copy of the base index, waits for it to be ready,
-	// kills it after delay (none if negative) and returns how long its Add took when it
-	// finished, and whether it was killed.
+	// run starts a child adding to a fresh copy of the base index, kills it after delay
+	// (never if negative) and says how long its Add took if it finished, and whether it was
+	// killed.
 	run := func(delay time.Duration) (took time.Duration, killed bool) {
 		t.Helper()
 		if err := os.WriteFile(path, base, 0o666); err != nil {
 			t.Fatal(err)
 		}
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFileCrashHelper$", "-test.count=1")
-		cmd.Env = append(os.Environ(), fileCrashEnv+"="+path)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		r := bufio.NewReader(out)
-		if line, err := r.ReadString('\n'); line != "ready\n" {
-			cmd.Process.Kill()
-			cmd.Wait()
-			t.Fatalf("child: %q, %v; stderr: %s", line, err, stderr.String())
-		}
-		start := time.Now()
-		if delay >= 0 {
-			time.Sleep(delay)
-			cmd.Process.Kill() // SIGKILL
-		}
-		done := make(chan time.Duration, 1)
-		go func() {
-			line, _ := r.ReadString('\n')
-			if line == "done\n" {
-				done <- time.Since(start)
-			}
-			close(done)
-			io.Copy(io.Discard, r)
-		}()
-		took = <-done
-		err = cmd.Wait()
-		var ee *exec.ExitError
-		killed = errors.As(err, &ee) && !ee.Exited()
-		if err != nil && !killed {
-			t.Fatalf("child: %v; stderr: %s", err, stderr.String())
-		}
-		return took, killed
+		return crashChild(t, "TestFileCrashHelper", []string{fileCrashEnv + "=" + path}, delay)
 	}
 
 	// One run to its end: how long the Add takes here, to spread the kills over it.
@@ -159,4 +121,50 @@ func TestFileCrash(t *testing.T) {
 	if old == 0 || added == 0 {
 		t.Logf("warning: the kills did not fall on both sides of the rename")
 	}
+}
+
+// crashChild runs the test helper of this test binary in a child process with env added,
+// waits for it to say "ready", kills it with SIGKILL after delay (never if negative) and
+// returns how long it took from "ready" to "done" if it got there, and whether it was killed.
+func crashChild(t *testing.T, helper string, env []string, delay time.Duration) (took time.Duration, killed bool) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+helper+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(out)
+	if line, err := r.ReadString('\n'); line != "ready\n" {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("child: %q, %v; stderr: %s", line, err, stderr.String())
+	}
+	start := time.Now()
+	if delay >= 0 {
+		time.Sleep(delay)
+		cmd.Process.Kill() // SIGKILL
+	}
+	done := make(chan time.Duration, 1)
+	go func() {
+		line, _ := r.ReadString('\n')
+		if line == "done\n" {
+			done <- time.Since(start)
+		}
+		close(done)
+		io.Copy(io.Discard, r)
+	}()
+	took = <-done
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	killed = errors.As(err, &ee) && !ee.Exited()
+	if err != nil && !killed {
+		t.Fatalf("child: %v; stderr: %s", err, stderr.String())
+	}
+	return took, killed
 }

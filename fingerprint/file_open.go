@@ -133,7 +133,7 @@ func openSnapshot(path string, memLimit int64) (*fileSnapshot, error) {
 // buffer is sized from a field before that), then the whole body against its checksum and
 // the track table and directory against the rules of the format.
 func readSnapshot(path string, f *os.File, memLimit int64) (*fileSnapshot, error) {
-	bad := func(format string, a ...any) error { return &IndexError{path, fmt.Sprintf(format, a...)} }
+	bad := func(format string, a ...any) error { return &IndexError{Path: path, Msg: fmt.Sprintf(format, a...)} }
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, err
@@ -251,7 +251,7 @@ func (e *fileReadError) Error() string { return e.err.Error() }
 // parseBody reads the body from r (positioned after the header): it checks the track table
 // and sums the durations, passes over the data and postings, and loads the directory.
 func (s *fileSnapshot) parseBody(path string, r io.Reader) error {
-	bad := func(format string, a ...any) error { return &IndexError{path, fmt.Sprintf(format, a...)} }
+	bad := func(format string, a ...any) error { return &IndexError{Path: path, Msg: fmt.Sprintf(format, a...)} }
 	h := &s.hdr
 	var buf [fileTrackEntry]byte
 	var end uint64 // where the next track's data must start
@@ -324,7 +324,7 @@ func (s *fileSnapshot) trackEntry(path string, id uint32) (fileTrack, error) {
 	t := unmarshalTrack(b[:])
 	// Checked at open; checked again in case the file changed under us since.
 	if t.dataOff > s.hdr.dataLen || uint64(t.pathLen)+uint64(t.featLen) > s.hdr.dataLen-t.dataOff {
-		return fileTrack{}, &IndexError{path, fmt.Sprintf("corrupt track table (track %d)", id)}
+		return fileTrack{}, &IndexError{Path: path, Msg: fmt.Sprintf("corrupt track table (track %d)", id)}
 	}
 	return t, nil
 }

@@ -188,7 +188,7 @@ func (c *blockCursor) start(r *postingsReader, b int) {
 }
 
 func (c *blockCursor) corrupt(what string) error {
-	return &IndexError{c.r.path, fmt.Sprintf("corrupt postings (block %d: %s)", c.block, what)}
+	return &IndexError{Path: c.r.path, Msg: fmt.Sprintf("corrupt postings (block %d: %s)", c.block, what)}
 }
 
 // uvarint32 decodes a uvarint below 2^32 from b, returning it and its length, or a length
@@ -327,7 +327,7 @@ func (it *postingsIter) next() (p Posting, ok bool, err error) {
 		}
 		if it.block+1 >= len(s.blockOff) {
 			if it.count != s.hdr.postings {
-				return Posting{}, false, &IndexError{it.r.path, fmt.Sprintf("corrupt postings (%d, header says %d)", it.count, s.hdr.postings)}
+				return Posting{}, false, &IndexError{Path: it.r.path, Msg: fmt.Sprintf("corrupt postings (%d, header says %d)", it.count, s.hdr.postings)}
 			}
 			return Posting{}, false, nil
 		}

@@ -104,7 +104,7 @@ func (r *fileRef) hashes() []uint32 {
 }
 
 // fileLookupAll returns every posting Lookup gives for hashes.
-func fileLookupAll(f *File, hashes []uint32) ([]Posting, error) {
+func fileLookupAll(f Backend, hashes []uint32) ([]Posting, error) {
 	var out []Posting
 	err := f.Lookup(context.Background(), hashes, func(p Posting) error {
 		out = append(out, p)
@@ -127,6 +127,16 @@ func fileOpen(t testing.TB, path string, create bool, limit int64) *File {
 // fileCheck checks that f holds exactly what ref says, params included.
 func fileCheck(t *testing.T, f *File, ref *fileRef, params []byte) {
 	t.Helper()
+	size := backendCheck(t, f, ref, params)
+	if fi, err := os.Stat(f.Path()); err == nil && fi.Size() != size {
+		t.Errorf("Stats: %d bytes, the file has %d", size, fi.Size())
+	}
+}
+
+// backendCheck checks that f holds exactly what ref says, params included, and returns the
+// size it gives.
+func backendCheck(t *testing.T, f Backend, ref *fileRef, params []byte) int64 {
+	t.Helper()
 	ctx := context.Background()
 	n, sec, size, err := f.Stats(ctx)
 	if err != nil {
@@ -138,9 +148,6 @@ func fileCheck(t *testing.T, f *File, ref *fileRef, params []byte) {
 	}
 	if n != len(ref.tracks) || math.Abs(sec-want) > 1e-6*max(1, want) {
 		t.Errorf("Stats: %d tracks, %g s; want %d, %g s", n, sec, len(ref.tracks), want)
-	}
-	if fi, err := os.Stat(f.Path()); err == nil && fi.Size() != size {
-		t.Errorf("Stats: %d bytes, the file has %d", size, fi.Size())
 	}
 	if p, err := f.Params(ctx); err != nil || !bytes.Equal(p, params) {
 		t.Errorf("Params: %q, %v; want %q", p, err, params)
@@ -169,6 +176,7 @@ func fileCheck(t *testing.T, f *File, ref *fileRef, params []byte) {
 	if w := ref.lookup(hs); !slices.Equal(got, w) {
 		t.Fatalf("Lookup of all %d hashes: %d postings, want %d", len(hs), len(got), len(w))
 	}
+	return size
 }
 
 func TestFileRoundTrip(t *testing.T) {

@@ -23,11 +23,15 @@ type Index struct {
 }
 
 // Open opens the index at location: a file path (the embedded single-file index) or a
-// postgres:// URL. With create, a missing file is a new, empty index, written by the first
-// Add.
+// postgres:// URL (the index in a PostgreSQL database, see OpenPostgres). With create, a
+// missing file or a database without an index is a new, empty index.
 func Open(ctx context.Context, location string, create bool) (*Index, error) {
 	if isURL(location) {
-		return nil, fmt.Errorf("%s: the PostgreSQL backend is not built yet", location)
+		p, err := OpenPostgres(ctx, location, create)
+		if err != nil {
+			return nil, err
+		}
+		return &Index{b: p}, nil
 	}
 	f, err := OpenFile(location, create)
 	if err != nil {
@@ -62,8 +66,11 @@ func (ix *Index) Info(ctx context.Context) (Info, error) {
 		return Info{}, err
 	}
 	v := 0
-	if _, ok := ix.b.(*File); ok {
+	switch ix.b.(type) {
+	case *File:
 		v = fileVersion
+	case *Postgres:
+		v = pgSchemaVersion
 	}
 	return Info{Version: v, Tracks: n, Seconds: sec, Bytes: size, Params: string(p)}, nil
 }
@@ -85,6 +92,21 @@ func (ix *Index) Add(ctx context.Context, feats []*motif.Features, workers int) 
 	if len(feats) == 0 {
 		return nil
 	}
+	want, tracks, err := encodeTracks(feats, workers)
+	if err != nil {
+		return err
+	}
+	if have, err := ix.b.Params(ctx); err != nil {
+		return err
+	} else if len(have) > 0 && string(have) != string(want) {
+		return fmt.Errorf("%w: index built with %q, tracks analysed with %q", ErrParams, have, want)
+	}
+	return ix.b.Add(ctx, want, tracks)
+}
+
+// encodeTracks codes feats and encodes their matching features, on up to workers
+// goroutines, and returns the parameters they share.
+func encodeTracks(feats []*motif.Features, workers int) ([]byte, []NewTrack, error) {
 	want := params(feats[0])
 	tracks := make([]NewTrack, len(feats))
 	errs := make([]error, len(feats))
@@ -108,14 +130,9 @@ func (ix *Index) Add(ctx context.Context, feats []*motif.Features, workers int) 
 		tracks[i] = t
 	}, nil)
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, nil, err
 	}
-	if have, err := ix.b.Params(ctx); err != nil {
-		return err
-	} else if len(have) > 0 && string(have) != want {
-		return fmt.Errorf("%w: index built with %q, tracks analysed with %q", ErrParams, have, want)
-	}
-	return ix.b.Add(ctx, []byte(want), tracks)
+	return []byte(want), tracks, nil
 }
 
 // SearchOptions configures Search. The zero value returns the 10 best verified results.
@@ -189,32 +206,52 @@ func (ix *Index) Search(ctx context.Context, q *motif.Features, opt SearchOption
 	if opt.NoVerify {
 		return hits, nil
 	}
+	// The candidates are verified concurrently: each is a read of its features and one
+	// compare, independent of the others.
 	query := motif.Prepare(q, motif.CompareOptions{})
-	for i := range hits {
+	errs := make([]error, len(hits))
+	parallel.For(len(hits), 0, func(i int) {
 		b, err := ix.b.Features(ctx, hits[i].Track)
 		if err != nil {
-			return nil, err
+			errs[i] = err
+			return
 		}
 		t, err := motif.DecodeTrack(b)
 		if err != nil {
-			return nil, fmt.Errorf("track %d (%s): %w", hits[i].Track, hits[i].Info.Path, err)
+			errs[i] = fmt.Errorf("track %d (%s): %w", hits[i].Track, hits[i].Info.Path, err)
+			return
 		}
 		r := motif.CompareTracks(query, t, motif.CompareOptions{})
 		hits[i].Score, hits[i].Result = r.Score, &r
+	}, nil)
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first: a server that went away fails them all alike
+		}
 	}
 	slices.SortStableFunc(hits, func(x, y Hit) int { return cmp.Compare(y.Score, x.Score) })
 	return hits[:min(len(hits), opt.Top)], nil
 }
 
-// Build makes a new index at location (a file path) from feats, written beside it and
-// renamed over whatever was there only once complete: a failed or interrupted build leaves
-// the previous index as it was.
+// Build makes a new index at location from feats, replacing whatever index was there only
+// once complete: a failed or interrupted build leaves the previous index as it was. A file
+// is written beside the old one and renamed over it; in PostgreSQL the old catalogue is
+// emptied and the new one written in one transaction.
 func Build(ctx context.Context, location string, feats []*motif.Features, workers int) error {
-	if isURL(location) {
-		return fmt.Errorf("%s: the PostgreSQL backend is not built yet", location)
-	}
 	if len(feats) == 0 {
-		return fmt.Errorf("%s: no track to index", location)
+		return fmt.Errorf("%s: no track to index", Redacted(location))
+	}
+	if isURL(location) {
+		want, tracks, err := encodeTracks(feats, workers)
+		if err != nil {
+			return err
+		}
+		p, err := OpenPostgres(ctx, location, true)
+		if err != nil {
+			return err
+		}
+		defer p.Close()
+		return p.write(ctx, want, tracks, true)
 	}
 	tmp := fmt.Sprintf("%s.build-%016x", location, rand.Uint64())
 	defer os.Remove(tmp)

@@ -10,12 +10,25 @@ import (
 	"github.com/leitmotif-audio/leitmotif/motif"
 )
 
-// A catalogue of random melodies and a target, built in two steps (Build, then Add): a phrase
-// of the target at another key and tempo finds it first, verified, with the transposition;
-// the candidates alone find it too; a query analysed otherwise is refused.
+// A catalogue of random melodies and a target, built in two steps (Build, then Add), in a
+// file and in PostgreSQL: a phrase of the target at another key and tempo finds it first,
+// verified, with the transposition; the candidates alone find it too; a query analysed
+// otherwise is refused.
 func TestIndexSearch(t *testing.T) {
+	t.Run("file", func(t *testing.T) {
+		testIndexSearch(t, filepath.Join(t.TempDir(), "cat.lmx"), fileVersion, 8<<10)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		// Tables, their indexes and TOAST tables take pages of 8 KiB each even when nearly
+		// empty: no bound on 13 tracks. BenchmarkPostgres measures a catalogue's size.
+		testIndexSearch(t, pg.Database(t), pgSchemaVersion, 0)
+	})
+}
+
+// testIndexSearch runs TestIndexSearch on the index at path, whose version is version and
+// whose size must not pass maxPerMinute bytes per track-minute (0: no bound).
+func testIndexSearch(t *testing.T, path string, version int, maxPerMinute float64) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "cat.lmx")
 	so := synth.Options{Tempo: 110, Timbre: synth.Piano(), Chords: true, Bass: true}
 	var first, second []*motif.Features
 	for k := range 12 {
@@ -43,11 +56,11 @@ func TestIndexSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	info, err := ix.Info(ctx)
-	if err != nil || info.Tracks != 13 || info.Version != fileVersion || info.Bytes <= 0 {
+	if err != nil || info.Tracks != 13 || info.Version != version || info.Bytes <= 0 {
 		t.Fatalf("info %+v, %v", info, err)
 	}
-	if perMinute := float64(info.Bytes) / (info.Seconds / 60); perMinute > 8<<10 {
-		t.Errorf("%.0f bytes per track-minute, want at most 8 KiB", perMinute)
+	if perMinute := float64(info.Bytes) / (info.Seconds / 60); maxPerMinute > 0 && perMinute > maxPerMinute {
+		t.Errorf("%.0f bytes per track-minute, want at most %.0f", perMinute, maxPerMinute)
 	}
 
 	query := codesRender(t, synth.Greensleeves(), synth.Options{Tempo: 88, Transpose: 3, Timbre: synth.Clarinet()})

@@ -109,15 +109,20 @@
 // scores from 0.05 (the package motif documents the method and its measured precision).
 //
 // motif index keeps a catalogue searched by melody (package fingerprint). INDEX is a file path
-// (the single-file index); postgres:// URLs are refused until the PostgreSQL backend exists.
-// build makes a new index from the files (written beside INDEX and renamed over it once
-// complete, so a failed build leaves the old one); add appends files to an existing index
-// without analysing the old ones again; both take directories, --list and --keep-going as rank
-// does. A corrupt, truncated or foreign INDEX is refused (exit 1, "motif: INDEX: what is
-// wrong"). info prints a summary, or with --format json one object:
+// (the single-file index) or a postgres:// URL (postgres://user:password@host:port/database,
+// with any libpq parameter such as sslmode or connect_timeout): the same index in a
+// PostgreSQL database, shared by every machine that reaches it. build makes a new index from
+// the files (a file is written beside INDEX and renamed over it once complete; in PostgreSQL
+// the old catalogue is replaced in one transaction: either way a failed build leaves the old
+// one); add appends files to an existing index without analysing the old ones again (one
+// transaction in PostgreSQL; a second writer waits for the first); both take directories,
+// --list and --keep-going as rank does. A corrupt, truncated or foreign INDEX, a database
+// without a leitmotif index, and a server that cannot be reached are refused (exit 1,
+// "motif: INDEX: what is wrong", a URL's password shown as xxxxx). info prints a summary, or
+// with --format json one object:
 //
-//	index     string   the INDEX argument
-//	version   integer  format version of the index
+//	index     string   the INDEX argument (a URL's password as xxxxx)
+//	version   integer  format version of the index (of the schema, in PostgreSQL)
 //	tracks    integer  tracks catalogued
 //	duration  number   seconds of audio they hold
 //	bytes     integer  size of the index

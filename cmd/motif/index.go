@@ -87,7 +87,7 @@ func runIndexAdd(args []string, e env, build bool) int {
 		return inputError(e.stderr, err)
 	}
 	if len(feats) == 0 {
-		fmt.Fprintf(e.stderr, "motif: %s: no readable file to index\n", loc)
+		fmt.Fprintf(e.stderr, "motif: %s: no readable file to index\n", fingerprint.Redacted(loc))
 		return 1
 	}
 	if build {
@@ -113,15 +113,15 @@ type indexInfoJSON struct {
 	Bytes    int64   `json:"bytes"`
 }
 
-// indexError reports a problem with INDEX, naming it once: the index's own errors and the
-// file system's already do.
+// indexError reports a problem with INDEX, naming it once (a URL without its password): the
+// index's own errors and the file system's already do.
 func indexError(stderr io.Writer, loc string, err error) int {
 	var ie *fingerprint.IndexError
 	var pe *fs.PathError
 	if errors.As(err, &ie) || errors.As(err, &pe) {
 		return inputError(stderr, err)
 	}
-	return inputError(stderr, fmt.Errorf("%s: %w", loc, err))
+	return inputError(stderr, fmt.Errorf("%s: %w", fingerprint.Redacted(loc), err))
 }
 
 func runIndexInfo(args []string, e env) int {
@@ -148,7 +148,7 @@ func runIndexInfo(args []string, e env) int {
 	if err != nil {
 		return indexError(e.stderr, pos[0], err)
 	}
-	out := indexInfoJSON{pos[0], info.Version, info.Tracks, info.Seconds, info.Bytes}
+	out := indexInfoJSON{fingerprint.Redacted(pos[0]), info.Version, info.Tracks, info.Seconds, info.Bytes}
 	if fm == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
