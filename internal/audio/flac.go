@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/mewkiz/flac"
 	"github.com/mewkiz/flac/frame"
@@ -100,9 +101,20 @@ func (d *flacDecoder) check(fr *frame.Frame) error {
 	if len(fr.Subframes) != d.f.Channels || (fr.BitsPerSample != 0 && fr.BitsPerSample != d.bits) {
 		return &FormatError{"flac", fmt.Sprintf("frame %d has %d channels of %d bits, the stream %d of %d", fr.Num, len(fr.Subframes), fr.BitsPerSample, d.f.Channels, d.bits)}
 	}
-	for _, sf := range fr.Subframes {
+	// A damaged residual or predictor decodes to samples past the declared bit depth (seen by
+	// the fuzzer at 4x full scale): refused rather than mixed in as a burst.
+	lo, hi := -int32(1)<<(d.bits-1), int32(1)<<(d.bits-1)-1
+	if d.bits == 32 {
+		lo, hi = math.MinInt32, math.MaxInt32
+	}
+	for c, sf := range fr.Subframes {
 		if len(sf.Samples) < int(fr.BlockSize) {
 			return &FormatError{"flac", fmt.Sprintf("frame %d has %d samples a channel, %d declared", fr.Num, len(sf.Samples), fr.BlockSize)}
+		}
+		for _, v := range sf.Samples[:fr.BlockSize] {
+			if v < lo || v > hi {
+				return &FormatError{"flac", fmt.Sprintf("frame %d, channel %d: sample %d outside %d bits", fr.Num, c, v, d.bits)}
+			}
 		}
 	}
 	return nil
