@@ -87,8 +87,9 @@
 // 0.91), the world set's tuning half 0.53 and held-out half 0.58 (lead melodies 0.77,
 // orchestral cues 0.69, band textures 0.48, 2-8 s motifs in long hosts 0.30). Index size: 6.0
 // KiB per track-minute in all, of which 0.4 KiB codes. On a synthetic 10,000-track index, one
-// core: a lookup of 500 hashes 0.7 ms; the vote 3-6 ms for a 15 s phrase and 65-110 ms for a
-// whole 3-minute query (400,000 postings); verification of 10 candidates costs 10 compares
-// (about 15 ms each for a phrase, 35 ms for two 3-minute tracks). BENCHMARKS.md has the
-// details; what is short of the bars is said there.
+// core: a lookup of 500 hashes 0.7 ms; the vote 1.7-2.1 ms for a 15 s phrase and 6-9 ms for
+// a whole 3-minute query (400,000 postings; 65-110 ms before the vote line-searched only the
+// 400 most matched tracks, see vote.go); verification of 10 candidates costs 10 compares
+// (about 15 ms each for a phrase, 35 ms for two 3-minute tracks), run on every core.
+// BENCHMARKS.md has the details; what is short of the bars is said there.
 package fingerprint

@@ -3,6 +3,7 @@ package fingerprint
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -90,5 +91,51 @@ func testIndexSearch(t *testing.T, path string, version int, maxPerMinute float6
 	}
 	if after, _ := ix.Info(ctx); after.Tracks != 13 {
 		t.Errorf("a refused add changed the index: %d tracks", after.Tracks)
+	}
+}
+
+// BenchmarkSearchVerify measures a verified search of a 15 s phrase and of a whole 3-minute
+// version against an index of twelve 3-minute tracks, whose candidates (verified/query: the
+// tracks sharing at least two codes on a line, at most 10) all go to the full alignment: the
+// cost of verification, which runs the candidates on every core (compare -cpu 1 and 2).
+func BenchmarkSearchVerify(b *testing.B) {
+	ctx := context.Background()
+	so := synth.Options{Tempo: 100, Timbre: synth.Piano(), Chords: true, Bass: true}
+	var feats []*motif.Features
+	for k := range 12 {
+		f := codesRender(b, synth.Random(int64(600+k), 75, k%12), so) // 75 four-beat bars: 3 minutes
+		f.File = fmt.Sprintf("cat/%02d.wav", k)
+		feats = append(feats, f)
+	}
+	path := filepath.Join(b.TempDir(), "cat.lmx")
+	if err := Build(ctx, path, feats, 0); err != nil {
+		b.Fatal(err)
+	}
+	ix, err := Open(ctx, path, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	for _, q := range []struct {
+		name string
+		m    synth.Melody
+	}{
+		{"phrase15s", votePhrase(synth.Random(603, 75, 3), 40, 64)},
+		{"whole3min", synth.Random(603, 75, 3)},
+	} {
+		query := codesRender(b, q.m, synth.Options{Tempo: 110, Transpose: 2, Timbre: synth.Clarinet(), Chords: true})
+		b.Run(q.name, func(b *testing.B) {
+			var hits []Hit
+			for b.Loop() {
+				if hits, err = ix.Search(ctx, query, SearchOptions{Top: 10}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if len(hits) == 0 || hits[0].Info.Path != "cat/03.wav" {
+				b.Fatalf("hits %+v", hits)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
+			b.ReportMetric(float64(len(hits)), "verified/query")
+		})
 	}
 }

@@ -321,3 +321,31 @@ func BenchmarkVote(b *testing.B) {
 		})
 	}
 }
+
+// The tracks whose line is searched are chosen by matches weighted by the rarity of their
+// hash: a track sharing ten rare codes on a line with the query is found first among 600
+// tracks that each meet a common code of the query 30 times (more matches, by chance, than
+// the track has: unweighted, it would not be among the 400 searched). Track numbers dense and
+// sparse (counted in an array and in a map).
+func TestVoteRarity(t *testing.T) {
+	for _, base := range []uint32{0, 1 << 31} {
+		const common = 1 << 20
+		query := []Code{{Hash: common, Time: 0}}
+		var postings []Posting
+		for i := range 10 {
+			h := uint32(100 + i)
+			query = append(query, Code{Hash: h, Time: uint32(10 * i)})
+			postings = append(postings, Posting{Hash: h, Track: base + 7, Time: uint32(10*i + 300)})
+		}
+		rng := rand.New(rand.NewSource(3))
+		for tr := range uint32(600) {
+			for range 30 {
+				postings = append(postings, Posting{Hash: common, Track: base + 1000 + tr, Time: uint32(rng.Intn(1800))})
+			}
+		}
+		slices.SortFunc(postings, comparePostings)
+		if got := Vote(query, postings, 1); len(got) != 1 || got[0].Track != base+7 || got[0].Votes != 10 {
+			t.Errorf("tracks from %d: %+v, want track %d with 10 votes", base, got, base+7)
+		}
+	}
+}
