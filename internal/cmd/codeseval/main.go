@@ -14,16 +14,21 @@
 //   - slope ok: the fraction of relevant candidates in the first 10 whose slope is within 5%
 //     of the manifests' tempo ratio;
 //   - the code density (codes a minute of the index, and of the set's files alone), the
-//     postings a query meets and the time of its vote.
+//     postings a query meets and the time of its vote;
+//   - with -verify, what Index.Search returns: the first 10 candidates (the query itself
+//     left out) compared with the query by the full alignment and ranked by calibrated score:
+//     MAP over all of a query's relevant tracks (those outside the 10 count as not found),
+//     P@1, and the share of verified relevant tracks scoring at least motif.Threshold.
 //
 // Usage:
 //
-//	go run ./internal/cmd/codeseval [-distract N] [-cache DIR] [-v] testdata/dev /tmp/sets/w/world/tune
+//	go run ./internal/cmd/codeseval [-distract N] [-cache DIR] [-verify] [-v] testdata/dev /tmp/sets/w/world/tune
 //
 // The world set is rendered by `go run ./internal/cmd/makedevset -only world -out /tmp/sets/w`.
 package main
 
 import (
+	"cmp"
 	"encoding/gob"
 	"flag"
 	"fmt"
@@ -48,6 +53,7 @@ func main() {
 	verbose := flag.Bool("v", false, "print every query's failures")
 	plain := flag.Bool("plainquery", false, "query with Codes (the index's codes) instead of QueryCodes")
 	cache := flag.String("cache", "", "keep the chroma features of the files and distractors in this directory")
+	verify := flag.Bool("verify", false, "verify the first 10 candidates by the full alignment and report MAP and P@1")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: codeseval [flags] SETDIR...")
@@ -58,7 +64,7 @@ func main() {
 		extra = distractors(*distract, *cache, *plain)
 	}
 	for _, dir := range flag.Args() {
-		if err := run(dir, *cache, extra, *plain, *verbose); err != nil {
+		if err := run(dir, *cache, extra, *plain, *verify, *verbose); err != nil {
 			fmt.Fprintln(os.Stderr, "codeseval:", err)
 			os.Exit(1)
 		}
@@ -72,12 +78,13 @@ type entry struct {
 	seconds                    float64
 	codes                      []fingerprint.Code
 	query                      []fingerprint.Code // codes with the query-side variants
+	track                      *motif.Track       // the matching features, for -verify
 }
 
 // newEntry codes a track for the index and as a query.
 func newEntry(name, work, material, role string, tempo float64, f *motif.Features, plain bool) entry {
 	e := entry{name: name, work: work, material: material, role: role, tempo: tempo, seconds: f.Duration,
-		codes: fingerprint.Codes(f), query: fingerprint.QueryCodes(f)}
+		codes: fingerprint.Codes(f), query: fingerprint.QueryCodes(f), track: motif.Prepare(f, motif.CompareOptions{})}
 	if plain {
 		e.query = e.codes
 	}
@@ -144,9 +151,13 @@ type stats struct {
 	voteTime        time.Duration
 	// mean fraction of the query's distinct hashes found in a relevant / an unrelated track
 	relShare, irrShare float64
+	// with -verify: sums of average precision and P@1, verified relevant tracks and those
+	// of them at or above motif.Threshold
+	ap, p1             float64
+	verified, accepted int
 }
 
-func run(dir, cache string, extra []entry, plain, verbose bool) error {
+func run(dir, cache string, extra []entry, plain, verify, verbose bool) error {
 	tracks, err := eval.ReadManifest(dir)
 	if err != nil {
 		return err
@@ -254,6 +265,35 @@ func run(dir, cache string, extra []entry, plain, verbose bool) error {
 				}
 			}
 		}
+		var ap, p1 float64
+		var verified, accepted int
+		if verify {
+			top := ranked[:min(10, len(ranked))]
+			scores := make([]float64, len(top))
+			parallel.For(len(top), 0, func(i int) {
+				scores[i] = motif.CompareTracks(q.track, all[top[i].Track].track, motif.CompareOptions{}).Score
+			}, nil)
+			order := make([]int, len(top))
+			for i := range order {
+				order[i] = i
+			}
+			slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
+			found := 0
+			for r, i := range order {
+				if slices.Contains(rel, int(top[i].Track)) {
+					found++
+					ap += float64(found) / float64(r+1)
+					verified++
+					if scores[i] >= motif.Threshold {
+						accepted++
+					}
+					if r == 0 {
+						p1 = 1
+					}
+				}
+			}
+			ap /= float64(len(rel))
+		}
 		qh := map[uint32]bool{}
 		for _, h := range hashes {
 			qh[h] = true
@@ -300,6 +340,7 @@ func run(dir, cache string, extra []entry, plain, verbose bool) error {
 			s.relShare += share / float64(len(rel))
 			s.irrShare += irr / float64(max(1, irrN))
 			s.voteTime += dt
+			s.ap, s.p1, s.verified, s.accepted = s.ap+ap, s.p1+p1, s.verified+verified, s.accepted+accepted
 			for _, c := range ranked[:min(10, len(ranked))] {
 				if slices.Contains(rel, int(c.Track)) && all[c.Track].tempo > 0 && q.tempo > 0 {
 					s.slopeN++
@@ -330,6 +371,10 @@ func run(dir, cache string, extra []entry, plain, verbose bool) error {
 		fmt.Printf("  %-20s queries %3d  hit@10 %.3f  recall@10 %.3f  MRR %.3f  shared %.3f/%.4f  slope ok %.2f  postings/query %6.0f  vote %.2f ms\n",
 			g, s.queries, s.hit10/q, s.recall10/q, s.mrr/q, s.relShare/q, s.irrShare/q, float64(s.slopeOK)/math.Max(1, float64(s.slopeN)),
 			float64(s.postings)/q, float64(s.voteTime.Microseconds())/1000/q)
+		if verify {
+			fmt.Printf("  %-20s verified: MAP %.3f  P@1 %.3f  relevant at or above %.1f: %.2f\n",
+				"", s.ap/q, s.p1/q, motif.Threshold, float64(s.accepted)/math.Max(1, float64(s.verified)))
+		}
 	}
 	return nil
 }
