@@ -18,7 +18,10 @@
 //   - with -verify, what Index.Search returns: the first 10 candidates (the query itself
 //     left out) compared with the query by the full alignment and ranked by calibrated score:
 //     MAP over all of a query's relevant tracks (those outside the 10 count as not found),
-//     P@1, and the share of verified relevant tracks scoring at least motif.Threshold.
+//     P@1, and the share of verified relevant tracks scoring at least motif.Threshold;
+//   - with -verbatim, verbatim reuse: a degraded 15 s excerpt of every file (verbatim.go)
+//     queries the index, and the file itself must come first (hit@1, candidates alone and
+//     after verification of 10).
 //
 // Usage:
 //
@@ -54,6 +57,8 @@ func main() {
 	plain := flag.Bool("plainquery", false, "query with Codes (the index's codes) instead of QueryCodes")
 	cache := flag.String("cache", "", "keep the chroma features of the files and distractors in this directory")
 	verify := flag.Bool("verify", false, "verify the first 10 candidates by the full alignment and report MAP and P@1")
+	verbOut := flag.String("verbatim-out", "", "write the verbatim excerpts as WAV files in this directory (for the peers, e.g. fpcalc)")
+	verb := flag.Bool("verbatim", false, "also query with a degraded 15 s excerpt of every file (level, low-pass, 10 dB noise) and report how often the file itself comes first")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: codeseval [flags] SETDIR...")
@@ -64,7 +69,7 @@ func main() {
 		extra = distractors(*distract, *cache, *plain)
 	}
 	for _, dir := range flag.Args() {
-		if err := run(dir, *cache, extra, *plain, *verify, *verbose); err != nil {
+		if err := run(dir, *cache, extra, *plain, *verify, *verb, *verbOut, *verbose); err != nil {
 			fmt.Fprintln(os.Stderr, "codeseval:", err)
 			os.Exit(1)
 		}
@@ -157,7 +162,7 @@ type stats struct {
 	verified, accepted int
 }
 
-func run(dir, cache string, extra []entry, plain, verify, verbose bool) error {
+func run(dir, cache string, extra []entry, plain, verify, verb bool, verbOut string, verbose bool) error {
 	tracks, err := eval.ReadManifest(dir)
 	if err != nil {
 		return err
@@ -376,5 +381,14 @@ func run(dir, cache string, extra []entry, plain, verify, verbose bool) error {
 				"", s.ap/q, s.p1/q, motif.Threshold, float64(s.accepted)/math.Max(1, float64(s.verified)))
 		}
 	}
+	if verb {
+		files := make([]string, n)
+		for i, t := range tracks {
+			files[i] = t.File
+		}
+		return verbatim(dir, verbOut, files, all, lookup)
+	}
 	return nil
 }
+
+func sortU32(s []uint32) { slices.Sort(s) }
