@@ -19,6 +19,8 @@
 //     left out) compared with the query by the full alignment and ranked by calibrated score:
 //     MAP over all of a query's relevant tracks (those outside the 10 count as not found),
 //     P@1, and the share of verified relevant tracks scoring at least motif.Threshold;
+//   - with -phrases, a 12 s phrase of every arrangement (phrases.go) queries the index for
+//     its work's other files: hit@10 and recall@10;
 //   - with -verbatim, verbatim reuse: a degraded 15 s excerpt of every file (verbatim.go)
 //     queries the index, and the file itself must come first (hit@1, candidates alone and
 //     after verification of 10).
@@ -57,6 +59,7 @@ func main() {
 	plain := flag.Bool("plainquery", false, "query with Codes (the index's codes) instead of QueryCodes")
 	cache := flag.String("cache", "", "keep the chroma features of the files and distractors in this directory")
 	verify := flag.Bool("verify", false, "verify the first 10 candidates by the full alignment and report MAP and P@1")
+	phr := flag.Bool("phrases", false, "also query with a 12 s phrase of every arrangement and report hit@10 and recall@10 of its work's other files")
 	verbOut := flag.String("verbatim-out", "", "write the verbatim excerpts as WAV files in this directory (for the peers, e.g. fpcalc)")
 	verb := flag.Bool("verbatim", false, "also query with a degraded 15 s excerpt of every file (level, low-pass, 10 dB noise) and report how often the file itself comes first")
 	flag.Parse()
@@ -69,7 +72,7 @@ func main() {
 		extra = distractors(*distract, *cache, *plain)
 	}
 	for _, dir := range flag.Args() {
-		if err := run(dir, *cache, extra, *plain, *verify, *verb, *verbOut, *verbose); err != nil {
+		if err := run(dir, *cache, extra, *plain, *verify, *phr, *verb, *verbOut, *verbose); err != nil {
 			fmt.Fprintln(os.Stderr, "codeseval:", err)
 			os.Exit(1)
 		}
@@ -84,12 +87,13 @@ type entry struct {
 	codes                      []fingerprint.Code
 	query                      []fingerprint.Code // codes with the query-side variants
 	track                      *motif.Track       // the matching features, for -verify
+	feat                       *motif.Features    // the chroma, for -phrases
 }
 
 // newEntry codes a track for the index and as a query.
 func newEntry(name, work, material, role string, tempo float64, f *motif.Features, plain bool) entry {
 	e := entry{name: name, work: work, material: material, role: role, tempo: tempo, seconds: f.Duration,
-		codes: fingerprint.Codes(f), query: fingerprint.QueryCodes(f), track: motif.Prepare(f, motif.CompareOptions{})}
+		codes: fingerprint.Codes(f), query: fingerprint.QueryCodes(f), track: motif.Prepare(f, motif.CompareOptions{}), feat: f}
 	if plain {
 		e.query = e.codes
 	}
@@ -162,7 +166,7 @@ type stats struct {
 	verified, accepted int
 }
 
-func run(dir, cache string, extra []entry, plain, verify, verb bool, verbOut string, verbose bool) error {
+func run(dir, cache string, extra []entry, plain, verify, phr, verb bool, verbOut string, verbose bool) error {
 	tracks, err := eval.ReadManifest(dir)
 	if err != nil {
 		return err
@@ -380,6 +384,9 @@ func run(dir, cache string, extra []entry, plain, verify, verb bool, verbOut str
 			fmt.Printf("  %-20s verified: MAP %.3f  P@1 %.3f  relevant at or above %.1f: %.2f\n",
 				"", s.ap/q, s.p1/q, motif.Threshold, float64(s.accepted)/math.Max(1, float64(s.verified)))
 		}
+	}
+	if phr {
+		phrases(ents, all, lookup)
 	}
 	if verb {
 		files := make([]string, n)
