@@ -1,7 +1,8 @@
 // Command codeseval measures the candidate stage of the fingerprint index (fingerprint.Codes,
 // QueryCodes and Vote, before any verification) on the generated evaluation sets: it codes
 // every file of a set, indexes all of them in memory (with -distract, also N synthetic
-// distractor tracks, random melodies with accompaniment of 30-60 s), queries with every file
+// distractor tracks, random melodies with accompaniment of 30-60 s; with -real-distract, real
+// recordings cut into 60 s pieces), queries with every file
 // that has a relevant track (another file of the same work) and reports, overall, by material
 // and by role:
 //
@@ -27,7 +28,7 @@
 //
 // Usage:
 //
-//	go run ./internal/cmd/codeseval [-distract N] [-cache DIR] [-verify] [-v] testdata/dev /tmp/sets/w/world/tune
+//	go run ./internal/cmd/codeseval [-distract N] [-real-distract DIR] [-cache DIR] [-verify] [-phrases] [-verbatim] [-v] testdata/dev /tmp/sets/w/world/tune
 //
 // The world set is rendered by `go run ./internal/cmd/makedevset -only world -out /tmp/sets/w`.
 package main
@@ -59,6 +60,7 @@ func main() {
 	plain := flag.Bool("plainquery", false, "query with Codes (the index's codes) instead of QueryCodes")
 	cache := flag.String("cache", "", "keep the chroma features of the files and distractors in this directory")
 	verify := flag.Bool("verify", false, "verify the first 10 candidates by the full alignment and report MAP and P@1")
+	realDir := flag.String("real-distract", "", "also add as distractors every recording under this directory (e.g. realset's package cache, .cache/realset), cut into 60 s pieces")
 	phr := flag.Bool("phrases", false, "also query with a 12 s phrase of every arrangement and report hit@10 and recall@10 of its work's other files")
 	verbOut := flag.String("verbatim-out", "", "write the verbatim excerpts as WAV files in this directory (for the peers, e.g. fpcalc)")
 	verb := flag.Bool("verbatim", false, "also query with a degraded 15 s excerpt of every file (level, low-pass, 10 dB noise) and report how often the file itself comes first")
@@ -70,6 +72,14 @@ func main() {
 	var extra []entry
 	if *distract > 0 {
 		extra = distractors(*distract, *cache, *plain)
+	}
+	if *realDir != "" {
+		pieces, err := realDistractors(*realDir, *cache, *plain)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "codeseval:", err)
+			os.Exit(1)
+		}
+		extra = append(extra, pieces...)
 	}
 	for _, dir := range flag.Args() {
 		if err := run(dir, *cache, extra, *plain, *verify, *phr, *verb, *verbOut, *verbose); err != nil {
