@@ -52,3 +52,13 @@ func ExampleIndex_Search() {
 	// ballad.wav true 3
 	// runner-up under the threshold: true
 }
+
+// An index in PostgreSQL is named by its URL; messages and `motif index info` show it with the
+// password hidden.
+func ExampleRedacted() {
+	fmt.Println(fingerprint.Redacted("postgres://ann:s3cret@db.example:5432/catalogue?sslmode=require"))
+	fmt.Println(fingerprint.Redacted("catalogue.lmx"))
+	// Output:
+	// postgres://ann:xxxxx@db.example:5432/catalogue?sslmode=require
+	// catalogue.lmx
+}
