@@ -19,6 +19,10 @@
 //	err = ix.Add(ctx, feats, 0)                            // motif.Features of the tracks
 //	hits, err := ix.Search(ctx, query, fingerprint.SearchOptions{Top: 10})
 //
+// A large build encodes each track as soon as it is analysed (Encode, then BuildEncoded or
+// AddEncoded, as motif index build does), so that it holds what the index will hold rather
+// than the chroma.
+//
 // Search codes the query (QueryCodes), looks its hashes up in the backend, votes, and
 // verifies the best candidates (SearchOptions.Verify, default 10) with motif.CompareTracks
 // against the matching features the index stored for each track (8-bit, 5.6 KiB a minute), so

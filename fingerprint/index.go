@@ -89,10 +89,50 @@ var ErrParams = errors.New("analysed with other parameters than the index")
 // verification, and appends them to the index, all or none. Each track is named by its
 // Features.File. workers bounds the goroutines coding them (0: GOMAXPROCS).
 func (ix *Index) Add(ctx context.Context, feats []*motif.Features, workers int) error {
-	if len(feats) == 0 {
+	enc, err := encodeAll(feats, workers)
+	if err != nil {
+		return err
+	}
+	return ix.AddEncoded(ctx, enc)
+}
+
+// Encoded is a track as an index keeps it: its codes and its 8-bit matching features (a few
+// KiB a minute), without the chroma it was made from. Encoding each track as soon as it is
+// analysed keeps a large build's memory to what the index will hold.
+type Encoded struct {
+	params string
+	track  NewTrack
+}
+
+// Encode codes f and encodes its matching features; the track is named by f.File.
+func Encode(f *motif.Features) (*Encoded, error) {
+	codes := Codes(f)
+	t := NewTrack{Info: TrackInfo{Path: f.File, Duration: f.Duration}, Postings: make([]Posting, len(codes))}
+	for i, c := range codes {
+		t.Postings[i] = Posting{Hash: c.Hash, Time: c.Time}
+	}
+	b, err := motif.Prepare(f, motif.CompareOptions{}).AppendBinary(nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.File, err)
+	}
+	t.Features = b
+	return &Encoded{params: params(f), track: t}, nil
+}
+
+// encodeAll encodes feats on up to workers goroutines.
+func encodeAll(feats []*motif.Features, workers int) ([]*Encoded, error) {
+	enc := make([]*Encoded, len(feats))
+	errs := make([]error, len(feats))
+	parallel.For(len(feats), workers, func(i int) { enc[i], errs[i] = Encode(feats[i]) }, nil)
+	return enc, errors.Join(errs...)
+}
+
+// AddEncoded appends encoded tracks to the index, all or none.
+func (ix *Index) AddEncoded(ctx context.Context, enc []*Encoded) error {
+	if len(enc) == 0 {
 		return nil
 	}
-	want, tracks, err := encodeTracks(feats, workers)
+	want, tracks, err := unpackEncoded(enc)
 	if err != nil {
 		return err
 	}
@@ -104,33 +144,16 @@ func (ix *Index) Add(ctx context.Context, feats []*motif.Features, workers int) 
 	return ix.b.Add(ctx, want, tracks)
 }
 
-// encodeTracks codes feats and encodes their matching features, on up to workers
-// goroutines, and returns the parameters they share.
-func encodeTracks(feats []*motif.Features, workers int) ([]byte, []NewTrack, error) {
-	want := params(feats[0])
-	tracks := make([]NewTrack, len(feats))
-	errs := make([]error, len(feats))
-	parallel.For(len(feats), workers, func(i int) {
-		f := feats[i]
-		if p := params(f); p != want {
-			errs[i] = fmt.Errorf("%s: %w (%s; the others: %s)", f.File, ErrParams, p, want)
-			return
+// unpackEncoded returns the parameters enc shares (an error names a track analysed
+// otherwise than the first) and its tracks.
+func unpackEncoded(enc []*Encoded) ([]byte, []NewTrack, error) {
+	want := enc[0].params
+	tracks := make([]NewTrack, len(enc))
+	for i, e := range enc {
+		if e.params != want {
+			return nil, nil, fmt.Errorf("%s: %w (%s; the others: %s)", e.track.Info.Path, ErrParams, e.params, want)
 		}
-		codes := Codes(f)
-		t := NewTrack{Info: TrackInfo{Path: f.File, Duration: f.Duration}}
-		for _, c := range codes {
-			t.Postings = append(t.Postings, Posting{Hash: c.Hash, Time: c.Time})
-		}
-		b, err := motif.Prepare(f, motif.CompareOptions{}).AppendBinary(nil)
-		if err != nil {
-			errs[i] = fmt.Errorf("%s: %w", f.File, err)
-			return
-		}
-		t.Features = b
-		tracks[i] = t
-	}, nil)
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
+		tracks[i] = e.track
 	}
 	return []byte(want), tracks, nil
 }
@@ -241,8 +264,20 @@ func Build(ctx context.Context, location string, feats []*motif.Features, worker
 	if len(feats) == 0 {
 		return fmt.Errorf("%s: no track to index", Redacted(location))
 	}
+	enc, err := encodeAll(feats, workers)
+	if err != nil {
+		return err
+	}
+	return BuildEncoded(ctx, location, enc)
+}
+
+// BuildEncoded is Build from encoded tracks.
+func BuildEncoded(ctx context.Context, location string, enc []*Encoded) error {
+	if len(enc) == 0 {
+		return fmt.Errorf("%s: no track to index", Redacted(location))
+	}
 	if isURL(location) {
-		want, tracks, err := encodeTracks(feats, workers)
+		want, tracks, err := unpackEncoded(enc)
 		if err != nil {
 			return err
 		}
@@ -259,7 +294,7 @@ func Build(ctx context.Context, location string, feats []*motif.Features, worker
 	if err != nil {
 		return err
 	}
-	if err := ix.Add(ctx, feats, workers); err != nil {
+	if err := ix.AddEncoded(ctx, enc); err != nil {
 		ix.Close()
 		return err
 	}

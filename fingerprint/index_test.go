@@ -1,10 +1,13 @@
 package fingerprint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/leitmotif-audio/leitmotif/internal/synth"
@@ -137,5 +140,47 @@ func BenchmarkSearchVerify(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
 			b.ReportMetric(float64(len(hits)), "verified/query")
 		})
+	}
+}
+
+// Tracks encoded one by one (as motif index build does, to hold no chroma) make the same
+// index as Build from their features; one analysed otherwise is refused, naming it.
+func TestBuildEncoded(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	so := synth.Options{Tempo: 120, Timbre: synth.Piano(), Chords: true}
+	var feats []*motif.Features
+	var enc []*Encoded
+	for k := range 3 {
+		f := codesRender(t, synth.Random(int64(50+k), 8, k), so)
+		f.File = fmt.Sprintf("enc/%d.wav", k)
+		feats = append(feats, f)
+		e, err := Encode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc = append(enc, e)
+	}
+	a, b := filepath.Join(dir, "a.lmx"), filepath.Join(dir, "b.lmx")
+	if err := Build(ctx, a, feats, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := BuildEncoded(ctx, b, enc); err != nil {
+		t.Fatal(err)
+	}
+	da, _ := os.ReadFile(a)
+	db, _ := os.ReadFile(b)
+	if len(da) == 0 || !bytes.Equal(da, db) {
+		t.Errorf("Build wrote %d bytes, BuildEncoded %d, not the same", len(da), len(db))
+	}
+	other := *feats[0]
+	other.FrameRate *= 2
+	other.File = "enc/other.wav"
+	e, err := Encode(&other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := BuildEncoded(ctx, filepath.Join(dir, "c.lmx"), append(enc, e)); !errors.Is(err, ErrParams) || !strings.Contains(err.Error(), "enc/other.wav") {
+		t.Errorf("a track analysed otherwise: %v", err)
 	}
 }

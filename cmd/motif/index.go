@@ -82,18 +82,20 @@ func runIndexAdd(args []string, e env, build bool) int {
 		defer ix.Close()
 	}
 	show := isTerminal(e.stderr)
-	feats, _, skipped, err := analyzeAll(paths, e, *keepGoing, show)
+	// Each track is encoded as soon as it is analysed: a build holds what the index will
+	// hold (about 6 KiB a track-minute), not the chroma (31 KiB a minute).
+	enc, _, skipped, err := analyzeEach(paths, e, *keepGoing, show, fingerprint.Encode)
 	if err != nil {
 		return inputError(e.stderr, err)
 	}
-	if len(feats) == 0 {
+	if len(enc) == 0 {
 		fmt.Fprintf(e.stderr, "motif: %s: no readable file to index\n", fingerprint.Redacted(loc))
 		return 1
 	}
 	if build {
-		err = fingerprint.Build(ctx, loc, feats, 0)
+		err = fingerprint.BuildEncoded(ctx, loc, enc)
 	} else {
-		err = ix.Add(ctx, feats, 0)
+		err = ix.AddEncoded(ctx, enc)
 	}
 	if err != nil {
 		return indexError(e.stderr, loc, err)

@@ -120,11 +120,25 @@ func analyze(path string, opt motif.ChromaOptions, stdin io.Reader) (*motif.Feat
 // reported as "motif: FILE: problem" and left out, and skipped says how many were. Warnings are
 // printed after the work, once any progress bar is cleared.
 func analyzeAll(paths []string, e env, keepGoing, progress bool) (feats []*motif.Features, kept []string, skipped int, err error) {
-	all := make([]*motif.Features, len(paths))
+	return analyzeEach(paths, e, keepGoing, progress, func(f *motif.Features) (*motif.Features, error) { return f, nil })
+}
+
+// analyzeEach is analyzeAll turning each file's features into what conv makes of them as
+// soon as they are computed, so that only that is kept (an index build keeps the encoded
+// tracks, not the chroma). An error of conv counts as the file's.
+func analyzeEach[T any](paths []string, e env, keepGoing, progress bool, conv func(*motif.Features) (T, error)) (out []T, kept []string, skipped int, err error) {
+	all := make([]T, len(paths))
+	ok := make([]bool, len(paths))
+	warnings := make([][]string, len(paths))
 	errs := make([]error, len(paths))
 	bar := newProgress(e.stderr, "analysing", len(paths), progress)
 	parallel.For(len(paths), 0, func(i int) {
-		all[i], errs[i] = analyze(paths[i], motif.ChromaOptions{}, e.stdin)
+		f, err := analyze(paths[i], motif.ChromaOptions{}, e.stdin)
+		if err == nil {
+			warnings[i] = f.Warnings
+			all[i], err = conv(f)
+		}
+		errs[i], ok[i] = err, err == nil
 	}, bar.update)
 	bar.finish()
 	for _, err := range errs {
@@ -137,15 +151,15 @@ func analyzeAll(paths []string, e env, keepGoing, progress bool) (feats []*motif
 		inputError(e.stderr, err)
 		skipped++
 	}
-	for i, f := range all {
-		if f == nil {
+	for i := range all {
+		if !ok[i] {
 			continue
 		}
-		for _, w := range f.Warnings {
+		for _, w := range warnings[i] {
 			printWarning(e.stderr, paths[i], w)
 		}
-		feats = append(feats, f)
+		out = append(out, all[i])
 		kept = append(kept, paths[i])
 	}
-	return feats, kept, skipped, nil
+	return out, kept, skipped, nil
 }
