@@ -1,6 +1,7 @@
 package fingerprint
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -156,7 +157,7 @@ func codes(frames [][12]float32, rate float64, query bool) []Code {
 		}
 		out = append(out, cs...)
 	}
-	slices.SortStableFunc(out, func(a, b Code) int { return cmpU32(a.Time, b.Time) })
+	slices.SortStableFunc(out, func(a, b Code) int { return cmp.Compare(a.Time, b.Time) })
 	return out
 }
 

@@ -261,9 +261,6 @@ func (ix *Index) Search(ctx context.Context, q *motif.Features, opt SearchOption
 // is written beside the old one and renamed over it; in PostgreSQL the old catalogue is
 // emptied and the new one written in one transaction.
 func Build(ctx context.Context, location string, feats []*motif.Features, workers int) error {
-	if len(feats) == 0 {
-		return fmt.Errorf("%s: no track to index", Redacted(location))
-	}
 	enc, err := encodeAll(feats, workers)
 	if err != nil {
 		return err

@@ -67,13 +67,10 @@ func OpenPostgres(ctx context.Context, rawURL string, create bool) (*Postgres, e
 	return p, nil
 }
 
-// Location returns the URL the index was opened with, its password hidden.
-func (p *Postgres) Location() string { return p.loc }
-
 // fail reports err as an *IndexError naming the database.
 func (p *Postgres) fail(msg string, err error) error {
 	var pe *pgconn.PgError
-	if errors.As(err, &pe) && pe.Code == "3F000" || errors.As(err, &pe) && pe.Code == "42P01" {
+	if errors.As(err, &pe) && (pe.Code == "3F000" || pe.Code == "42P01") {
 		// invalid_schema_name, undefined_table: the schema went away under us.
 		return &IndexError{Path: p.loc, Msg: "holds no leitmotif index (any more)", Err: err}
 	}

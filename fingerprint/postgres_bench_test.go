@@ -1,6 +1,7 @@
 package fingerprint
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -470,7 +471,7 @@ func (c *pgBench) loadRows(b *testing.B) {
 		all = append(all, t.Postings...)
 	}
 	slices.SortFunc(all, func(x, y Posting) int {
-		if d := cmpU32(uint32(sqlHash(x.Hash)), uint32(sqlHash(y.Hash))); d != 0 {
+		if d := cmp.Compare(uint32(sqlHash(x.Hash)), uint32(sqlHash(y.Hash))); d != 0 {
 			return d
 		}
 		return comparePostings(x, y)

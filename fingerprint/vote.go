@@ -1,6 +1,7 @@
 package fingerprint
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -93,9 +94,9 @@ func Vote(query []Code, postings []Posting, k int) []Candidate {
 	qs := slices.Clone(query)
 	slices.SortFunc(qs, func(a, b Code) int {
 		if a.Hash != b.Hash {
-			return cmpU32(a.Hash, b.Hash)
+			return cmp.Compare(a.Hash, b.Hash)
 		}
-		return cmpU32(a.Time, b.Time)
+		return cmp.Compare(a.Time, b.Time)
 	})
 	times := make([]uint32, len(qs))
 	for i, c := range qs {
@@ -112,7 +113,7 @@ func Vote(query []Code, postings []Posting, k int) []Candidate {
 		if lo < hi && qs[lo].Hash == h {
 			return lo, hi
 		}
-		lo, _ = slices.BinarySearchFunc(qs, h, func(c Code, h uint32) int { return cmpU32(c.Hash, h) })
+		lo, _ = slices.BinarySearchFunc(qs, h, func(c Code, h uint32) int { return cmp.Compare(c.Hash, h) })
 		hi = lo
 		for hi < len(qs) && qs[hi].Hash == h {
 			hi++
@@ -140,11 +141,11 @@ func Vote(query []Code, postings []Posting, k int) []Candidate {
 		}
 		i = j
 	}
-	keep, total := counts.top(lineTracks(k), minVotes)
+	total := counts.choose(lineTracks(k), minVotes)
 	matches := make([]match, 0, total)
 	lo, hi = 0, 0
 	for _, p := range postings {
-		if !keep.has(p.Track) {
+		if !counts.chosen(p.Track) {
 			continue
 		}
 		lo, hi = qrange(p.Hash, lo, hi)
@@ -171,7 +172,7 @@ func Vote(query []Code, postings []Posting, k int) []Candidate {
 		if d := (b.hi - b.lo) - (a.hi - a.lo); d != 0 {
 			return d
 		}
-		return cmpU32(matches[a.lo].track, matches[b.lo].track)
+		return cmp.Compare(matches[a.lo].track, matches[b.lo].track)
 	})
 	slopes := make([]float64, int(math.Log(MaxSlope/MinSlope)/slopeStep)+1)
 	for s := range slopes {
@@ -185,7 +186,7 @@ func Vote(query []Code, postings []Posting, k int) []Candidate {
 		if a.Votes != b.Votes {
 			return b.Votes - a.Votes
 		}
-		return cmpU32(a.Track, b.Track)
+		return cmp.Compare(a.Track, b.Track)
 	}
 	var best []cand
 	var h hough
@@ -327,12 +328,12 @@ func sortMatches(ms []match) {
 	if len(ms) < radixMin {
 		slices.SortFunc(ms, func(x, y match) int {
 			if x.track != y.track {
-				return cmpU32(x.track, y.track)
+				return cmp.Compare(x.track, y.track)
 			}
 			if x.q != y.q {
-				return cmpU32(x.q, y.q)
+				return cmp.Compare(x.q, y.q)
 			}
-			return cmpU32(x.r, y.r)
+			return cmp.Compare(x.r, y.r)
 		})
 		return
 	}
@@ -376,14 +377,4 @@ func sortMatches(ms []match) {
 	if &src[0] != &ms[0] {
 		copy(ms, src)
 	}
-}
-
-func cmpU32(a, b uint32) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

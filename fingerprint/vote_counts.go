@@ -18,13 +18,23 @@ func lineTracks(k int) int { return max(400, 40*k) }
 // choice of the tracks to search (it counts fully on a line: the weights only choose).
 func rarity(n int, mean float64) float64 { return math.Log(1 + mean/float64(n)) }
 
-// trackCounts counts matches per track, and their weight: in arrays indexed by track when
-// the tracks are numbered densely enough, else in maps.
+// tally is a track's matches and their weight.
+type tally struct {
+	n int32
+	w float64
+}
+
+// trackCounts tallies matches per track: in an array indexed by track when the tracks are
+// numbered densely enough, else in a map. choose then picks the tracks to line-search.
 type trackCounts struct {
-	dense  []int32
-	sparse map[uint32]int32
-	wd     []float64
-	ws     map[uint32]float64
+	dense  []tally
+	sparse map[uint32]tally
+	// the choice: tracks with at least least matches, and unless all of them, those that
+	// rank no lower than cut (weight down, then track up)
+	least int32
+	all   bool
+	cut   tally
+	cutID uint32
 }
 
 // newTrackCounts returns counts for the tracks of postings.
@@ -34,80 +44,74 @@ func newTrackCounts(postings []Posting) *trackCounts {
 		hi = max(hi, p.Track)
 	}
 	if int64(hi) < 4*int64(len(postings))+1<<16 {
-		return &trackCounts{dense: make([]int32, int(hi)+1), wd: make([]float64, int(hi)+1)}
+		return &trackCounts{dense: make([]tally, int(hi)+1)}
 	}
-	return &trackCounts{sparse: map[uint32]int32{}, ws: map[uint32]float64{}}
+	return &trackCounts{sparse: map[uint32]tally{}}
 }
 
 // add counts n matches of weight w in all for track.
 func (c *trackCounts) add(track uint32, n int, w float64) {
 	if c.dense != nil {
-		c.dense[track] += int32(n)
-		c.wd[track] += w
-	} else {
-		c.sparse[track] += int32(n)
-		c.ws[track] += w
+		c.dense[track].n += int32(n)
+		c.dense[track].w += w
+		return
 	}
+	t := c.sparse[track]
+	t.n += int32(n)
+	t.w += w
+	c.sparse[track] = t
 }
 
-// trackSet is a set of tracks.
-type trackSet struct {
-	dense  []bool
-	sparse map[uint32]bool
-}
-
-func (s trackSet) has(track uint32) bool {
-	if s.dense != nil {
-		return s.dense[track]
+func (c *trackCounts) get(track uint32) tally {
+	if c.dense != nil {
+		return c.dense[track]
 	}
-	return s.sparse[track]
+	return c.sparse[track]
 }
 
-// top returns the n tracks of most weight among those with at least least matches (ties
-// by track: the lower first), and how many matches they have in all.
-func (c *trackCounts) top(n, least int) (trackSet, int) {
-	type tc struct {
+// choose keeps the n tracks of most weight among those with at least least matches (ties
+// by track: the lower first), and returns how many matches they have in all.
+func (c *trackCounts) choose(n, least int) (total int) {
+	type ranked struct {
 		track uint32
-		n     int32
-		w     float64
+		tally
 	}
-	var all []tc
+	var all []ranked
 	if c.dense != nil {
 		for t, m := range c.dense {
-			if int(m) >= least {
-				all = append(all, tc{uint32(t), m, c.wd[t]})
+			if int(m.n) >= least {
+				all = append(all, ranked{uint32(t), m})
 			}
 		}
 	} else {
 		for t, m := range c.sparse {
-			if int(m) >= least {
-				all = append(all, tc{t, m, c.ws[t]})
+			if int(m.n) >= least {
+				all = append(all, ranked{t, m})
 			}
 		}
 	}
-	if len(all) > n {
-		slices.SortFunc(all, func(a, b tc) int {
+	c.least, c.all = int32(least), len(all) <= n
+	if !c.all {
+		slices.SortFunc(all, func(a, b ranked) int {
 			if a.w != b.w {
 				return cmp.Compare(b.w, a.w)
 			}
 			return cmp.Compare(a.track, b.track)
 		})
 		all = all[:n]
+		c.cut, c.cutID = all[n-1].tally, all[n-1].track
 	}
-	var s trackSet
-	if c.dense != nil {
-		s.dense = make([]bool, len(c.dense))
-	} else {
-		s.sparse = make(map[uint32]bool, len(all))
-	}
-	total := 0
 	for _, t := range all {
-		if s.dense != nil {
-			s.dense[t.track] = true
-		} else {
-			s.sparse[t.track] = true
-		}
 		total += int(t.n)
 	}
-	return s, total
+	return total
+}
+
+// chosen says whether choose kept track.
+func (c *trackCounts) chosen(track uint32) bool {
+	t := c.get(track)
+	if t.n < c.least {
+		return false
+	}
+	return c.all || t.w > c.cut.w || t.w == c.cut.w && track <= c.cutID
 }

@@ -1,6 +1,7 @@
 package fingerprint
 
 import (
+	"cmp"
 	"math"
 	"math/rand"
 	"slices"
@@ -154,7 +155,7 @@ func TestVoteLines(t *testing.T) {
 				h := qs[rng.Intn(len(qs))].Hash
 				ps = append(ps, Posting{Hash: h, Track: uint32(rng.Intn(300)) + 100, Time: uint32(rng.Intn(3000)) + uint32(i%2)*tc.q0})
 			}
-			slices.SortStableFunc(ps, func(x, y Posting) int { return cmpU32(x.Hash, y.Hash) })
+			slices.SortStableFunc(ps, func(x, y Posting) int { return cmp.Compare(x.Hash, y.Hash) })
 			cands := Vote(qs, ps, 3)
 			if len(cands) == 0 || cands[0].Track != 42 {
 				t.Fatalf("candidates %+v, want track 42 first", cands)
@@ -195,7 +196,7 @@ func TestVoteOrderAndTopK(t *testing.T) {
 	for i := len(qs); i < 8; i++ {
 		qs = append(qs, Code{Hash: uint32(i), Time: uint32(7 * i)})
 	}
-	slices.SortStableFunc(ps, func(x, y Posting) int { return cmpU32(x.Hash, y.Hash) })
+	slices.SortStableFunc(ps, func(x, y Posting) int { return cmp.Compare(x.Hash, y.Hash) })
 	all := Vote(qs, ps, 100)
 	if len(all) != 30 {
 		t.Fatalf("%d candidates, want 30", len(all))
@@ -254,12 +255,12 @@ func TestVoteSortMatches(t *testing.T) {
 			want := slices.Clone(ms)
 			slices.SortFunc(want, func(x, y match) int {
 				if x.track != y.track {
-					return cmpU32(x.track, y.track)
+					return cmp.Compare(x.track, y.track)
 				}
 				if x.q != y.q {
-					return cmpU32(x.q, y.q)
+					return cmp.Compare(x.q, y.q)
 				}
-				return cmpU32(x.r, y.r)
+				return cmp.Compare(x.r, y.r)
 			})
 			sortMatches(ms)
 			if !slices.Equal(ms, want) {

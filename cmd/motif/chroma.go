@@ -26,7 +26,7 @@ type chromaJSON struct {
 
 func runChroma(args []string, e env) int {
 	c := newCommand("chroma", chromaUsage, e)
-	format := c.format("json", "csv")
+	fm := c.format("json", "csv")
 	kind := c.fs.String("kind", "hpcp", "chroma kind: hpcp, stft or cens")
 	minFreq := c.fs.Float64("min-freq", 0, "lowest analysed frequency in `Hz` (0: 200 Hz, the melody band; 65.4 for the full band from C2)")
 	rate := c.fs.Int("rate", 0, "analysis sample rate in `Hz` (0: 11025)")
@@ -37,10 +37,6 @@ func runChroma(args []string, e env) int {
 	}
 	if len(pos) != 1 {
 		return c.usageError("chroma takes one FILE, got %d", len(pos))
-	}
-	fm, err := format()
-	if err != nil {
-		return c.usageError("%v", err)
 	}
 	k, ok := parseKind(*kind)
 	if !ok {
@@ -59,7 +55,7 @@ func runChroma(args []string, e env) int {
 		printWarning(e.stderr, pos[0], w)
 	}
 	w := bufio.NewWriterSize(e.stdout, 1<<16)
-	if fm == "csv" {
+	if *fm == "csv" {
 		writeChromaCSV(w, feat)
 	} else {
 		enc := json.NewEncoder(w)

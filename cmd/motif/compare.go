@@ -35,7 +35,7 @@ type compareJSON struct {
 
 func runCompare(args []string, e env) int {
 	c := newCommand("compare", compareUsage, e)
-	format := c.format("text", "json")
+	fm := c.format("text", "json")
 	maxSeg := c.fs.Int("max-segments", 5, "report at most `N` segments (1 or more)")
 	pos, err := c.parse(args)
 	if err != nil {
@@ -43,10 +43,6 @@ func runCompare(args []string, e env) int {
 	}
 	if len(pos) != 2 {
 		return c.usageError("compare takes two files, got %d", len(pos))
-	}
-	fm, err := format()
-	if err != nil {
-		return c.usageError("%v", err)
 	}
 	if *maxSeg < 1 {
 		return c.usageError("--max-segments %d: want 1 or more", *maxSeg)
@@ -59,7 +55,7 @@ func runCompare(args []string, e env) int {
 		return inputError(e.stderr, err)
 	}
 	r := motif.Compare(feats[0], feats[1], motif.CompareOptions{MaxSegments: *maxSeg})
-	if fm == "json" {
+	if *fm == "json" {
 		out := compareJSON{
 			A:             fileJSON{pos[0], feats[0].Duration},
 			B:             fileJSON{pos[1], feats[1].Duration},

@@ -88,16 +88,12 @@ func (d discoverFlags) discover(c *command, pos []string, e env, keepGoing bool)
 
 func runDiscover(args []string, e env) int {
 	c := newCommand("discover", discoverUsage, e)
-	format := c.format("text", "json", "csv")
+	fm := c.format("text", "json", "csv")
 	df := newDiscoverFlags(c, 0, "report")
 	keepGoing := c.fs.Bool("keep-going", false, "report a bad file, leave it out and go on (exit status 1 at the end)")
 	pos, err := c.parse(args)
 	if err != nil {
 		return status(err)
-	}
-	fm, err := format()
-	if err != nil {
-		return c.usageError("%v", err)
 	}
 	_, paths, themes, status, done := df.discover(c, pos, e, *keepGoing)
 	if !done {
@@ -112,7 +108,7 @@ func runDiscover(args []string, e env) int {
 		out.Motifs = append(out.Motifs, m)
 	}
 	w := bufio.NewWriterSize(e.stdout, 1<<16)
-	switch fm {
+	switch *fm {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

@@ -128,14 +128,10 @@ func indexError(stderr io.Writer, loc string, err error) int {
 
 func runIndexInfo(args []string, e env) int {
 	c := newCommand("index info", indexInfoUsage, e)
-	format := c.format("text", "json")
+	fm := c.format("text", "json")
 	pos, err := c.parse(args)
 	if err != nil {
 		return status(err)
-	}
-	fm, err := format()
-	if err != nil {
-		return c.usageError("%v", err)
 	}
 	if len(pos) != 1 {
 		return c.usageError("index info takes one INDEX, got %d", len(pos))
@@ -151,7 +147,7 @@ func runIndexInfo(args []string, e env) int {
 		return indexError(e.stderr, pos[0], err)
 	}
 	out := indexInfoJSON{fingerprint.Redacted(pos[0]), info.Version, info.Tracks, info.Seconds, info.Bytes}
-	if fm == "json" {
+	if *fm == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.Encode(out)
@@ -178,16 +174,12 @@ type searchJSON struct {
 
 func runIndexSearch(args []string, e env) int {
 	c := newCommand("index search", indexSearchUsage, e)
-	format := c.format("text", "json")
+	fm := c.format("text", "json")
 	top := c.fs.Int("top", 10, "return the `K` best results of each query")
 	noVerify := c.fs.Bool("no-verify", false, "the candidates of the codes alone, scored by code-match strength (not calibrated)")
 	pos, err := c.parse(args)
 	if err != nil {
 		return status(err)
-	}
-	fm, err := format()
-	if err != nil {
-		return c.usageError("%v", err)
 	}
 	if *top < 1 {
 		return c.usageError("--top %d: want 1 or more", *top)
@@ -225,7 +217,7 @@ func runIndexSearch(args []string, e env) int {
 			}
 			line.Results = append(line.Results, r)
 		}
-		if fm == "json" {
+		if *fm == "json" {
 			enc.Encode(line)
 			continue
 		}

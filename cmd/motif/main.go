@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -106,15 +107,16 @@ var errHelp = errors.New("help")
 
 // command is one subcommand's flag set and usage line.
 type command struct {
-	fs   *flag.FlagSet
-	line string
-	e    env
+	fs     *flag.FlagSet
+	line   string
+	e      env
+	checks []func() error // run by parse once the flags are read (see format)
 }
 
 func newCommand(name, line string, e env) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // parse errors are reported by parse, prefixed with "motif:"
-	return &command{fs, line, e}
+	return &command{fs: fs, line: line, e: e}
 }
 
 // parse parses flags that may stand before, between or after positional arguments, which the
@@ -135,11 +137,17 @@ func (c *command) parse(args []string) ([]string, error) {
 			return nil, err
 		}
 		args = c.fs.Args()
-		if len(args) == 0 {
+		if len(args) == 0 || args[0] == "--" {
+			if len(args) > 0 {
+				pos = append(pos, args[1:]...)
+			}
+			for _, check := range c.checks {
+				if err := check(); err != nil {
+					c.usageError("%v", err)
+					return nil, err
+				}
+			}
 			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
@@ -161,26 +169,25 @@ func (c *command) usageError(format string, a ...any) int {
 }
 
 // format declares --format with the given choices (the first is the default) and --json as its
-// shorthand; the returned function reports the chosen one.
-func (c *command) format(choices ...string) func() (string, error) {
+// shorthand, and returns the chosen format, which parse checks (a bad one is a usage error).
+func (c *command) format(choices ...string) *string {
 	f := c.fs.String("format", choices[0], "output format: "+strings.Join(choices, ", "))
 	j := c.fs.Bool("json", false, "short for --format json")
-	return func() (string, error) {
+	c.checks = append(c.checks, func() error {
 		if *j {
 			set := false
 			c.fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == "format" })
 			if set && *f != "json" {
-				return "", fmt.Errorf("--json and --format %s disagree", *f)
+				return fmt.Errorf("--json and --format %s disagree", *f)
 			}
 			*f = "json"
 		}
-		for _, ch := range choices {
-			if *f == ch {
-				return *f, nil
-			}
+		if !slices.Contains(choices, *f) {
+			return fmt.Errorf("unknown format %q (want %s)", *f, strings.Join(choices, ", "))
 		}
-		return "", fmt.Errorf("unknown format %q (want %s)", *f, strings.Join(choices, ", "))
-	}
+		return nil
+	})
+	return f
 }
 
 // inputError prints a bad-input problem as "motif: FILE: what is wrong" and returns 1. Errors

@@ -24,17 +24,13 @@ type rankJSON struct {
 
 func runRank(args []string, e env) int {
 	c := newCommand("rank", rankUsage, e)
-	format := c.format("tsv", "csv", "json", "jsonl")
+	fm := c.format("tsv", "csv", "json", "jsonl")
 	list := c.fs.String("list", "", "read the file paths from `PATHS.txt`, one a line (- for standard input)")
 	top := c.fs.Int("top", 0, "keep the `K` best candidates of each query, best first (0: every pair, in input order)")
 	keepGoing := c.fs.Bool("keep-going", false, "report a bad file, leave it out and go on (exit status 1 at the end)")
 	pos, err := c.parse(args)
 	if err != nil {
 		return status(err)
-	}
-	fm, err := format()
-	if err != nil {
-		return c.usageError("%v", err)
 	}
 	if *top < 0 {
 		return c.usageError("--top %d: want 0 or more", *top)
@@ -75,7 +71,7 @@ func runRank(args []string, e env) int {
 	pair := func(x motif.RankEntry) rankJSON {
 		return rankJSON{paths[x.Query], paths[x.Candidate], x.Result.Score, x.Result.Transposition, x.Result.TempoRatio}
 	}
-	switch fm {
+	switch *fm {
 	case "json":
 		out := make([]rankJSON, len(entries))
 		for i, x := range entries {

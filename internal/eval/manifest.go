@@ -1,13 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 )
 
 // Track is one entry of a corpus manifest.
@@ -31,37 +28,8 @@ type Track struct {
 // ReadManifest reads dir/manifest.tsv.
 func ReadManifest(dir string) ([]Track, error) {
 	name := filepath.Join(dir, "manifest.tsv")
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	var cols map[string]int
 	var tracks []Track
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		fields := strings.Split(sc.Text(), "\t")
-		if cols == nil {
-			cols = map[string]int{}
-			for i, c := range fields {
-				cols[c] = i
-			}
-			for _, c := range []string{"file", "work", "role", "key", "tempo", "start", "end"} {
-				if _, ok := cols[c]; !ok {
-					return nil, fmt.Errorf("%s: no %q column", name, c)
-				}
-			}
-			continue
-		}
-		get := func(c string) string {
-			if i, ok := cols[c]; ok && i < len(fields) {
-				return fields[i]
-			}
-			return ""
-		}
+	err := readTable(name, []string{"file", "work", "role", "key", "tempo", "start", "end"}, func(line int, get func(string) string) error {
 		t := Track{File: get("file"), Work: get("work"), Role: get("role"), Material: get("material"), Split: get("split"), Genre: get("genre")}
 		var e1, e2, e3, e4 error
 		t.Key, e1 = strconv.Atoi(get("key"))
@@ -69,15 +37,16 @@ func ReadManifest(dir string) ([]Track, error) {
 		t.Start, e3 = strconv.ParseFloat(get("start"), 64)
 		t.End, e4 = strconv.ParseFloat(get("end"), 64)
 		if err := errors.Join(e1, e2, e3, e4); err != nil {
-			return nil, fmt.Errorf("%s: line %d: %w", name, line, err)
+			return fmt.Errorf("%s: line %d: %w", name, line, err)
 		}
 		if t.File == "" || t.Work == "" {
-			return nil, fmt.Errorf("%s: line %d: empty file or work", name, line)
+			return fmt.Errorf("%s: line %d: empty file or work", name, line)
 		}
 		tracks = append(tracks, t)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(tracks) == 0 {
 		return nil, fmt.Errorf("%s: no tracks", name)

@@ -1,13 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 )
 
 // NoTheme is the theme of a themes.tsv row that only says a file belongs to its set: the file
@@ -36,13 +33,6 @@ type ThemeSet struct {
 // appearance.
 func ReadThemes(dir string) ([]ThemeSet, error) {
 	name := filepath.Join(dir, "themes.tsv")
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	var cols map[string]int
 	var sets []ThemeSet
 	setIndex := map[string]int{}
 	// Per set: which files and themes it has already, and where the theme is in Themes.
@@ -51,36 +41,14 @@ func ReadThemes(dir string) ([]ThemeSet, error) {
 		themes map[string]int
 	}
 	var seenOf []seen
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		fields := strings.Split(sc.Text(), "\t")
-		if cols == nil {
-			cols = map[string]int{}
-			for i, c := range fields {
-				cols[strings.TrimSpace(c)] = i
-			}
-			for _, c := range []string{"set", "file", "theme", "start", "end", "key", "split"} {
-				if _, ok := cols[c]; !ok {
-					return nil, fmt.Errorf("%s: no %q column", name, c)
-				}
-			}
-			continue
-		}
+	err := readTable(name, []string{"set", "file", "theme", "start", "end", "key", "split"}, func(line int, get func(string) string) error {
 		at := fmt.Sprintf("%s:%d", name, line)
-		get := func(c string) string {
-			if i := cols[c]; i < len(fields) {
-				return strings.TrimSpace(fields[i])
-			}
-			return ""
-		}
 		set, file, theme, split := get("set"), get("file"), get("theme"), get("split")
 		if set == "" || file == "" || theme == "" {
-			return nil, fmt.Errorf("%s: empty set, file or theme", at)
+			return fmt.Errorf("%s: empty set, file or theme", at)
 		}
 		if split != "tune" && split != "heldout" {
-			return nil, fmt.Errorf("%s: bad split %q (want tune or heldout)", at, split)
+			return fmt.Errorf("%s: bad split %q (want tune or heldout)", at, split)
 		}
 		si, ok := setIndex[set]
 		if !ok {
@@ -91,28 +59,29 @@ func ReadThemes(dir string) ([]ThemeSet, error) {
 		}
 		s, sn := &sets[si], seenOf[si]
 		if split != s.Split {
-			return nil, fmt.Errorf("%s: split %q of set %q, which is %q above", at, split, set, s.Split)
+			return fmt.Errorf("%s: split %q of set %q, which is %q above", at, split, set, s.Split)
 		}
 		if !sn.files[file] {
 			sn.files[file] = true
 			s.Files = append(s.Files, file)
 		}
 		if theme == NoTheme {
-			continue
+			return nil
 		}
 		o := Occurrence{File: file}
+		var err error
 		if o.Start, err = strconv.ParseFloat(get("start"), 64); err != nil {
-			return nil, fmt.Errorf("%s: bad start %q: %w", at, get("start"), err)
+			return fmt.Errorf("%s: bad start %q: %w", at, get("start"), err)
 		}
 		if o.End, err = strconv.ParseFloat(get("end"), 64); err != nil {
-			return nil, fmt.Errorf("%s: bad end %q: %w", at, get("end"), err)
+			return fmt.Errorf("%s: bad end %q: %w", at, get("end"), err)
 		}
 		if o.Transposition, err = strconv.Atoi(get("key")); err != nil {
-			return nil, fmt.Errorf("%s: bad key %q: %w", at, get("key"), err)
+			return fmt.Errorf("%s: bad key %q: %w", at, get("key"), err)
 		}
 		// NaN fails every comparison, so the check is written to reject it.
 		if !(o.Start >= 0 && o.End > o.Start) || math.IsInf(o.End, 0) {
-			return nil, fmt.Errorf("%s: bad span %g..%g", at, o.Start, o.End)
+			return fmt.Errorf("%s: bad span %g..%g", at, o.Start, o.End)
 		}
 		ti, ok := sn.themes[theme]
 		if !ok {
@@ -121,9 +90,10 @@ func ReadThemes(dir string) ([]ThemeSet, error) {
 			s.Themes = append(s.Themes, Pattern{ID: theme})
 		}
 		s.Themes[ti].Occurrences = append(s.Themes[ti].Occurrences, o)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(sets) == 0 {
 		return nil, fmt.Errorf("%s: no rows", name)

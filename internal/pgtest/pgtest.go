@@ -17,7 +17,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -236,19 +235,4 @@ func freePort() (int, error) {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// WaitReady waits until the server accepts a connection or ctx ends.
-func (s *Server) WaitReady(ctx context.Context) error {
-	for {
-		c, err := pgx.Connect(ctx, s.URL("postgres"))
-		if err == nil {
-			return c.Close(ctx)
-		}
-		select {
-		case <-ctx.Done():
-			return err
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
 }

@@ -257,12 +257,7 @@ func run(dir, cache string, extra []entry, plain, verify, phr, verb bool, verbOu
 		if len(rel) == 0 {
 			continue
 		}
-		hashes := make([]uint32, len(q.query))
-		for i, c := range q.query {
-			hashes[i] = c.Hash
-		}
-		slices.Sort(hashes)
-		hashes = slices.Compact(hashes)
+		hashes := distinctHashes(q.query)
 		ps := lookup(hashes)
 		t := time.Now()
 		cands := fingerprint.Vote(q.query, ps, 101)
@@ -408,4 +403,12 @@ func run(dir, cache string, extra []entry, plain, verify, phr, verb bool, verbOu
 	return nil
 }
 
-func sortU32(s []uint32) { slices.Sort(s) }
+// distinctHashes returns the hashes of codes, sorted, each once: what Backend.Lookup takes.
+func distinctHashes(codes []fingerprint.Code) []uint32 {
+	hashes := make([]uint32, len(codes))
+	for i, c := range codes {
+		hashes[i] = c.Hash
+	}
+	slices.Sort(hashes)
+	return slices.Compact(hashes)
+}

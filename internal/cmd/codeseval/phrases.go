@@ -36,12 +36,7 @@ func phrases(ents, all []entry, lookup func([]uint32) []fingerprint.Posting) {
 		cut.Frames = f.Frames[start : start+n]
 		cut.Duration = float64(n) / f.FrameRate
 		codes := fingerprint.QueryCodes(&cut)
-		hashes := make([]uint32, len(codes))
-		for i, c := range codes {
-			hashes[i] = c.Hash
-		}
-		slices.Sort(hashes)
-		cands := fingerprint.Vote(codes, lookup(slices.Compact(hashes)), 11)
+		cands := fingerprint.Vote(codes, lookup(distinctHashes(codes)), 11)
 		in10, r := 0, 0
 		for _, c := range cands {
 			if int(c.Track) == qi {

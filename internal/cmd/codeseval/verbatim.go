@@ -94,16 +94,7 @@ func verbatim(dir, out string, files []string, all []entry, lookup func([]uint32
 			return err
 		}
 		q := fingerprint.QueryCodes(f)
-		hashes := make([]uint32, 0, len(q))
-		seen := map[uint32]bool{}
-		for _, c := range q {
-			if !seen[c.Hash] {
-				seen[c.Hash] = true
-				hashes = append(hashes, c.Hash)
-			}
-		}
-		sortU32(hashes)
-		cands := fingerprint.Vote(q, lookup(hashes), 10)
+		cands := fingerprint.Vote(q, lookup(distinctHashes(q)), 10)
 		if len(cands) > 0 && int(cands[0].Track) == i {
 			hit1++
 		}
